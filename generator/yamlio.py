@@ -1,0 +1,76 @@
+"""Safe YAML loading with line numbers, for files contributors edit.
+
+``load_yaml_file`` rejects what a hostile or careless file can do to a YAML
+loader (aliases and anchors, which allow "billion laughs" bombs; huge files),
+reports syntax errors with line and column, and returns a map from key paths
+to line numbers so schema errors can name the line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import InputError
+
+MAX_BYTES = 2_000_000
+
+
+def _compose_paths(node: yaml.Node, path: tuple, lines: dict[tuple, int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            _compose_paths(value_node, path + (key,), lines)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _compose_paths(item, path + (index,), lines)
+
+
+def _reject_aliases(text: str, rel: str) -> None:
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+            raise InputError(rel, "YAML anchors and aliases (&name, *name) are not allowed",
+                             line=token.start_mark.line + 1,
+                             fix="write the value out in full")
+
+
+def parse_yaml(text: str, rel: str) -> tuple[Any, dict[tuple, int]]:
+    try:
+        _reject_aliases(text, rel)
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None, {}
+            lines: dict[tuple, int] = {}
+            _compose_paths(node, (), lines)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = f", column {mark.column + 1}" if mark else ""
+        raise InputError(rel, f"YAML syntax error{column}: {exc.problem or exc.context}", line=line,
+                         fix="check indentation, colons and quotes on that line") from None
+    except yaml.YAMLError as exc:
+        raise InputError(rel, f"YAML error: {exc}", fix="check the file's YAML syntax") from None
+    return data, lines
+
+
+def load_yaml_file(path: Path, rel: str) -> tuple[Any, dict[tuple, int]]:
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        raise InputError(rel, f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit",
+                         fix="split it into smaller files")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(rel, "the file is not UTF-8", line=line, fix="re-save it as UTF-8") from None
+    return parse_yaml(text, rel)
