@@ -1,0 +1,67 @@
+"""The extract stage: RawArticle -> Article, the same for every reader."""
+
+from __future__ import annotations
+
+from ..diagnostics import InputError
+from ..records import Article, RawArticle, Source
+from ..registry import Registry
+from . import entities as entity_mod
+from .events import date_spans, events
+from .figures import figures
+from .quotes import quotes
+from .text import word_count
+
+
+def article_id(raw_path: str) -> str:
+    """The canonical name of the raw file, without its extension."""
+    name = raw_path.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
+    """Everything the archive knows about one article. Requires title and published."""
+    if not raw.title:
+        raise InputError(raw.path, "no headline found", line=1,
+                         fix=f"add 'title: ...' to {sidecar_name(raw.path)}")
+    if not raw.published:
+        raise InputError(raw.path, "no publication date found", line=raw.line_of.get("title"),
+                         fix=f"add 'published: 2020-05-17T15:51:00+08:00' to {sidecar_name(raw.path)}")
+    paragraphs = raw.paragraphs
+    if not paragraphs:
+        raise InputError(raw.path, "no body paragraphs found", fix="check the file holds the article text")
+    hits = matcher.hits(paragraphs)
+    registry: Registry = matcher.registry
+    dateline_place = raw.dateline.place if raw.dateline else None
+    skip = {1: len(raw.dateline.text)} if raw.dateline else {}
+    masked: dict[int, list[tuple[int, int]]] = {}
+    for hit in hits:
+        masked.setdefault(hit.paragraph, []).append((hit.start, hit.end))
+    for number, text in enumerate(paragraphs, start=1):
+        masked.setdefault(number, []).extend(date_spans(text))
+    if raw.dateline:
+        masked.setdefault(1, []).append((0, len(raw.dateline.text)))
+    return Article(
+        id=article_id(raw.path),
+        title=raw.title,
+        published=raw.published,
+        agency=raw.agency,
+        publisher=raw.publisher,
+        dateline=raw.dateline,
+        editors=raw.editors,
+        byline=raw.byline,
+        paragraphs=paragraphs,
+        key_figures=figures(paragraphs, masked),
+        people=entity_mod.mentions(hits, "person", dateline_place, registry),
+        organisations=entity_mod.mentions(hits, "organisation", dateline_place, registry),
+        places=entity_mod.mentions(hits, "place", dateline_place, registry),
+        quotes=quotes(paragraphs, hits),
+        events=events(paragraphs, raw.published, skip),
+        source=Source(raw.path, raw.sha256),
+        word_count=word_count(paragraphs),
+        reader=raw.reader,
+    )
+
+
+def sidecar_name(raw_path: str) -> str:
+    stem = raw_path.rsplit(".", 1)[0] if "." in raw_path.rsplit("/", 1)[-1] else raw_path
+    return stem + ".meta.yml"

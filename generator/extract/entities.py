@@ -1,0 +1,105 @@
+"""Find the registry's entities in an article, with the surface forms seen.
+
+The registry decides identity: a mention is a registered name or alias, found
+case-sensitively on word boundaries, longest form first (so "WHO-China Joint
+Mission on COVID-19" is one organisation, not "WHO" plus "China"). A dateline
+place ("BEIJING") counts as a mention of the place it names.
+
+``candidates`` finds capitalised names that are not registered, for
+``newsarchive entities --suggest``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Mention
+from ..registry import Entity, Registry
+
+#: phrases whose words must not count as mentions ("U.S. dollars" is money, not the place)
+MASKED_PHRASES = ("U.S. dollars", "U.S. dollar", "US dollars", "Hong Kong dollars")
+
+
+@dataclass(slots=True, frozen=True)
+class Hit:
+    paragraph: int  # 1-based
+    start: int
+    end: int
+    form: str
+    entity: Entity
+
+
+class Matcher:
+    """A compiled matcher for one registry; build once, use for every article."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        forms = sorted(registry.by_form().items(), key=lambda kv: (-len(kv[0]), kv[0]))
+        self._entity = dict(forms)
+        masked = sorted(MASKED_PHRASES, key=len, reverse=True)
+        alternatives = [re.escape(p) for p in masked] + [re.escape(f) for f, _ in forms]
+        self._pattern = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w]|-\w)")
+            if forms else None
+        )
+
+    def hits(self, paragraphs: tuple[str, ...]) -> list[Hit]:
+        found: list[Hit] = []
+        if self._pattern is None:
+            return found
+        for number, text in enumerate(paragraphs, start=1):
+            for match in self._pattern.finditer(text):
+                entity = self._entity.get(match.group(0))
+                if entity is not None:
+                    found.append(Hit(number, match.start(), match.end(), match.group(0), entity))
+        return found
+
+
+def mentions(hits: list[Hit], kind: str, dateline_place: str | None, registry: Registry) -> tuple[Mention, ...]:
+    """Mentions of one kind, in order of first appearance."""
+    order: dict[str, list] = {}
+    if dateline_place:
+        entity = registry.lookup(dateline_place.title()) or registry.lookup(dateline_place)
+        if entity and entity.kind == kind:
+            order[entity.id] = [entity, [dateline_place], [1]]
+    for hit in hits:
+        if hit.entity.kind != kind:
+            continue
+        entry = order.setdefault(hit.entity.id, [hit.entity, [], []])
+        if hit.form not in entry[1]:
+            entry[1].append(hit.form)
+        if hit.paragraph not in entry[2]:
+            entry[2].append(hit.paragraph)
+    return tuple(
+        Mention(name=entity.name, forms=tuple(forms), paragraphs=tuple(sorted(paras)), id=entity.id)
+        for entity, forms, paras in order.values()
+    )
+
+
+# Capitalised word sequences, allowing lower-case joiners inside ("University of Milan").
+_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w'’.-]*[\w])(?:\s+(?:(?:of|the|and|for|van|von|de|da|al|bin)\s+)*[A-Z][\w'’.-]*[\w])+"
+)
+_DROP_LEADING = {"The", "In", "On", "As", "By", "After", "Since", "Starting", "When", "Chinese", "Besides",
+                 "It", "He", "She", "They", "We", "This", "That", "A", "An", "And", "But"}
+
+
+def candidates(paragraphs: tuple[str, ...], hits: list[Hit]) -> list[tuple[str, int, int]]:
+    """Unregistered multi-word capitalised names: (name, paragraph, offset)."""
+    covered = {(h.paragraph, i) for h in hits for i in range(h.start, h.end)}
+    found: list[tuple[str, int, int]] = []
+    for number, text in enumerate(paragraphs, start=1):
+        for match in _NAME.finditer(text):
+            words = match.group(0).split()
+            start = match.start()
+            while words and words[0] in _DROP_LEADING:
+                start += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            name = " ".join(words)
+            if any((number, i) in covered for i in range(start, start + len(name))):
+                continue
+            found.append((name, number, start))
+    return found

@@ -1,0 +1,72 @@
+"""Dated happenings: date expressions in the text, resolved against publication.
+
+"Jan. 22" -> 2020-01-22 and "on Friday" -> 2020-05-15 for an article of
+Sunday 2020-05-17 (dateparser, preferring the past); "in late February" ->
+2020-02 (month precision); "On the same day" -> the date of the previous
+event. "As of mid-May" describes a state, not a happening, and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import dateparser
+
+from ..records import Event
+from .text import sentences
+
+MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+          r"Aug(?:ust|\.)?|Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+DAY = re.compile(rf"\b(?P<expr>{MONTHS} \d{{1,2}}(?:, \d{{4}})?)(?!\d)")
+MONTH = re.compile(rf"\b[Ii]n (?P<expr>(?:(?:early|mid|late)[- ])?(?:January|February|March|April|May|June|"
+                   rf"July|August|September|October|November|December)(?: \d{{4}})?)\b")
+WEEKDAY = re.compile(rf"\b[Oo]n (?P<expr>{WEEKDAYS})\b")
+RELATIVE = re.compile(r"\b(?P<expr>yesterday|today)\b")
+SAME_DAY = re.compile(r"\b[Oo]n (?P<expr>the same day)\b")
+AS_OF = re.compile(r"\b[Aa]s of\s+$")
+
+
+def _parse(expression: str, base: datetime):
+    return dateparser.parse(
+        expression, languages=["en"],
+        settings={"RELATIVE_BASE": base.replace(tzinfo=None), "PREFER_DATES_FROM": "past"},
+    )
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where date expressions are, so their numbers are not taken for figures."""
+    return [m.span("expr") for pattern in (DAY, MONTH) for m in pattern.finditer(text)]
+
+
+def events(paragraphs: tuple[str, ...], published: str, skip: dict[int, int]) -> tuple[Event, ...]:
+    """Events in order of the text. ``skip`` maps paragraph -> offset before which to ignore (datelines)."""
+    base = datetime.fromisoformat(published)
+    found: list[Event] = []
+    previous: str | None = None
+    for number, text in enumerate(paragraphs, start=1):
+        for sentence in sentences(text):
+            local: list[tuple[int, str, str]] = []  # (offset, expression, iso date)
+            for pattern, precision in ((DAY, "day"), (MONTH, "month"), (WEEKDAY, "day"), (RELATIVE, "day")):
+                for match in pattern.finditer(sentence.text):
+                    offset = sentence.start + match.start("expr")
+                    if offset < skip.get(number, 0):
+                        continue
+                    if AS_OF.search(sentence.text[: match.start()]):
+                        continue
+                    expression = match.group("expr")
+                    core = re.sub(r"^(?:early|mid|late)[- ]", "", expression)
+                    parsed = _parse(core, base)
+                    if parsed is None:
+                        continue
+                    iso = parsed.date().isoformat() if precision == "day" else parsed.strftime("%Y-%m")
+                    local.append((offset, expression, iso))
+            for match in SAME_DAY.finditer(sentence.text):
+                if previous:
+                    local.append((sentence.start + match.start("expr"), match.group("expr"), previous))
+            for offset, expression, iso in sorted(local):
+                found.append(Event(date=iso, expression=expression, text=sentence.text, paragraph=number))
+                previous = iso
+    return tuple(found)

@@ -1,0 +1,112 @@
+"""Key figures: numerals with what they count.
+
+AP and Xinhua style spell out numbers under ten, so the figures with news value
+are the numerals: "75,498 cumulative COVID-19 cases", "50 million U.S.
+dollars", "more than 150 countries and international organizations". Numbers
+inside names (COVID-19, G20), dates (Jan. 22), times and years are not figures.
+Scale words are parsed with number-parser ("50 million" -> 50000000).
+"""
+
+from __future__ import annotations
+
+import re
+
+from number_parser import parse_number
+
+from ..records import Figure
+
+NUMERAL = re.compile(
+    r"(?<![\w.,:/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion))?"
+    r"(?:\s*(?P<pct>%|percent|per cent))?"
+    r"(?![\w:/]|[.,]\d|-\w)"
+)
+QUALIFIER = re.compile(
+    r"(?:^|\s)(?P<q>more than|less than|fewer than|over|some|about|around|nearly|almost|"
+    r"at least|up to|approximately|roughly|under|close to)\s+$",
+    re.IGNORECASE,
+)
+CURRENCIES = {
+    "U.S. dollars": "USD", "US dollars": "USD", "dollars": "USD", "yuan": "CNY", "euros": "EUR",
+    "pounds": "GBP", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "rupees": "INR",
+}
+STOP_WORDS = {
+    "in", "to", "with", "at", "on", "for", "by", "since", "during", "according", "as", "than",
+    "that", "which", "who", "while", "after", "before", "into", "across", "per", "is", "are",
+    "was", "were", "have", "has", "had", "will", "would", "said", "says",
+}
+CONTINUE_AFTER_AND_BLOCKERS = {"the", "a", "an", "have", "has", "had", "was", "were", "is", "are", "its", "their"}
+JOINERS = {"of", "from"}
+MAX_WORDS = 8
+_WORD = re.compile(r"\S+")
+ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S." is a word, not the end of a phrase
+
+
+def _counted_phrase(rest: str) -> str:
+    """The noun phrase a number counts, read from the text after the number."""
+    words: list[str] = []
+    tokens = _WORD.findall(rest)
+    for i, token in enumerate(tokens):
+        bare = token if ABBREVIATION.match(token) else token.rstrip(",.;:!?\"'”)")
+        lower = bare.lower()
+        if not bare or lower in STOP_WORDS or len(words) >= MAX_WORDS:
+            break
+        if lower in JOINERS or lower == "and":
+            following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+            if not words or not following or following in CONTINUE_AFTER_AND_BLOCKERS or NUMERAL.match(following):
+                break
+        words.append(bare)
+        if bare != token:  # punctuation ends the phrase
+            break
+    while words and words[-1].lower() in JOINERS | {"and"}:
+        words.pop()
+    return " ".join(words)
+
+
+def _unit(counts: str, pct: bool) -> str:
+    if pct:
+        return "percent"
+    for name, code in CURRENCIES.items():
+        if counts == name or counts.startswith(name + " "):
+            return code
+    head = re.split(r"\s+(?:of|from|and)\s+", counts, maxsplit=1)[0]
+    return head.split()[-1] if head else ""
+
+
+def _value(num: str, scale: str | None) -> int | float:
+    value: int | float = float(num.replace(",", "")) if "." in num else int(num.replace(",", ""))
+    if scale:
+        factor = parse_number(scale)
+        value = value * factor
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+    return value
+
+
+def figures(paragraphs: tuple[str, ...], masked: dict[int, list[tuple[int, int]]]) -> tuple[Figure, ...]:
+    """Figures in every paragraph, skipping spans in ``masked`` (names, dates)."""
+    found: list[Figure] = []
+    for number, text in enumerate(paragraphs, start=1):
+        spans = masked.get(number, [])
+        for match in NUMERAL.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in spans):
+                continue
+            num = match.group("num")
+            if re.fullmatch(r"(1[89]|20)\d\d", num) and not match.group("scale"):
+                continue  # a year
+            pct = bool(match.group("pct"))
+            counts = "percent" if pct else _counted_phrase(text[match.end():])
+            if not counts:
+                continue
+            qualifier = QUALIFIER.search(text[max(0, match.start() - 20): match.start()])
+            start = match.start() - (len(qualifier.group(0).lstrip()) if qualifier else 0)
+            printed = text[start: match.end()] + ("" if pct else " " + counts)
+            found.append(Figure(
+                text=printed,
+                value=_value(num, match.group("scale")),
+                unit=_unit(counts, pct),
+                counts=counts,
+                paragraph=number,
+                qualifier=qualifier.group("q").lower() if qualifier else None,
+            ))
+    return tuple(found)

@@ -1,0 +1,126 @@
+"""The entity registry, ``site-data/entities.yml``: it decides identity.
+
+Each entity has an ``id`` (slug, used in URLs), a canonical ``name``, a
+``kind`` (person, organisation, place), ``aliases`` (other surface forms seen
+in articles), an optional ``description`` and ``wikidata`` ID. An alias
+claimed by two entities is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import InputError, unknown_key_message
+from .yamlio import load_yaml_file
+
+KINDS = ("person", "organisation", "place")
+KEYS = ("id", "name", "kind", "aliases", "description", "wikidata")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+WIKIDATA_PATTERN = re.compile(r"^Q[1-9][0-9]*$")
+
+
+@dataclass(slots=True, frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    wikidata: str | None = None
+    line: int = 0  # where it is defined in entities.yml
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every surface form that names this entity: the name first."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(slots=True, frozen=True)
+class Registry:
+    entities: tuple[Entity, ...]
+    path: str = "site-data/entities.yml"
+
+    def by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+    def by_form(self) -> dict[str, Entity]:
+        return {form: e for e in self.entities for form in e.forms}
+
+    def lookup(self, form: str) -> Entity | None:
+        """Find an entity by a surface form, case-insensitively (datelines are upper case)."""
+        wanted = form.casefold()
+        for entity in self.entities:
+            if any(f.casefold() == wanted for f in entity.forms):
+                return entity
+        return None
+
+
+EMPTY = Registry(())
+
+
+def load_registry(path: Path, rel: str = "site-data/entities.yml") -> Registry:
+    """Read and validate the registry; raise InputError on the first problem."""
+    if not path.exists():
+        return Registry((), rel)
+    data, lines = load_yaml_file(path, rel)
+    if data is None:
+        return Registry((), rel)
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
+        raise InputError(rel, "expected a mapping with a list under 'entities'", line=1,
+                         fix="start the file with 'entities:' and list entities under it")
+    entities: list[Entity] = []
+    seen_ids: dict[str, int] = {}
+    seen_forms: dict[str, tuple[str, int]] = {}
+    for index, item in enumerate(data["entities"]):
+        line = lines.get(("entities", index), 0)
+        entity = _entity(item, rel, line)
+        if entity.id in seen_ids:
+            raise InputError(rel, f"duplicate id {entity.id!r} (first at line {seen_ids[entity.id]})",
+                             line=line, fix="give each entity its own id")
+        seen_ids[entity.id] = line
+        for form in entity.forms:
+            other = seen_forms.get(form)
+            if other and other[0] != entity.id:
+                raise InputError(rel, f"alias {form!r} is claimed by {other[0]!r} (line {other[1]}) "
+                                 f"and {entity.id!r}", line=line,
+                                 fix="keep the alias on one entity only")
+            seen_forms[form] = (entity.id, line)
+        entities.append(entity)
+    return Registry(tuple(entities), rel)
+
+
+def _entity(item: object, rel: str, line: int) -> Entity:
+    if not isinstance(item, dict):
+        raise InputError(rel, "each entity must be a mapping", line=line,
+                         fix="write '- id: ...' with name, kind and aliases")
+    for key in item:
+        if key not in KEYS:
+            message, fix = unknown_key_message(str(key), KEYS)
+            raise InputError(rel, message, line=line, fix=fix)
+    for key in ("id", "name", "kind"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            raise InputError(rel, f"missing or empty {key!r}", line=line, fix=f"add '{key}: ...'")
+    if not ID_PATTERN.match(item["id"]):
+        raise InputError(rel, f"id {item['id']!r} is not a slug", line=line,
+                         fix="use lower-case letters, digits and hyphens, e.g. 'xi-jinping'")
+    if item["kind"] not in KINDS:
+        raise InputError(rel, f"kind {item['kind']!r} is not one of {', '.join(KINDS)}", line=line,
+                         fix="use person, organisation or place")
+    aliases = item.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise InputError(rel, f"aliases of {item['id']!r} must be a list of names", line=line,
+                         fix="write 'aliases: [WHO, World Health Organisation]'")
+    wikidata = item.get("wikidata")
+    if wikidata is not None and not (isinstance(wikidata, str) and WIKIDATA_PATTERN.match(wikidata)):
+        raise InputError(rel, f"wikidata {wikidata!r} is not a Wikidata ID", line=line,
+                         fix="use the Q-number, e.g. 'Q7817'")
+    description = item.get("description") or ""
+    if not isinstance(description, str):
+        raise InputError(rel, "description must be text", line=line)
+    return Entity(id=item["id"], name=item["name"].strip(), kind=item["kind"],
+                  aliases=tuple(a.strip() for a in aliases), description=description.strip(),
+                  wikidata=wikidata, line=line)
