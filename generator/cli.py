@@ -1,0 +1,143 @@
+"""The ``newsarchive`` command: a thin click layer over the pipeline's functions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import click
+import yaml
+
+from . import __version__
+from .diagnostics import InputError, Report
+from .pipeline import Paths, load_archive_registry, read_archive, read_article, raw_files
+from .extract.entities import Matcher
+from .readers import reader_names
+
+
+def _root(ctx: click.Context) -> Path:
+    return ctx.obj["root"]
+
+
+def dump_yaml(data: object) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def print_report(report: Report, *, strict: bool, quiet: bool = False, summary: str = "") -> int:
+    """Print diagnostics as ``file:line: level: message (fix)`` and return the exit code."""
+    for diagnostic in report.sorted():
+        click.echo(diagnostic.format(), err=True)
+    errors, warnings = len(report.errors), len(report.warnings)
+    if summary and not quiet:
+        click.echo(f"{summary}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+                   + (" (--strict: warnings fail)" if strict and warnings else ""), err=True)
+    return 1 if report.failed(strict) else 0
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsarchive")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="The archive's repository (holds site-data/ and mkdocs.yml).")
+@click.pass_context
+def main(ctx: click.Context, root: Path) -> None:
+    """Build an annotated news archive: raw articles in, a searchable static site out."""
+    ctx.ensure_object(dict)
+    ctx.obj["root"] = root.resolve()
+
+
+@main.command()
+@click.argument("raw_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of YAML.")
+@click.option("--reader", type=click.Choice(reader_names()), help="Force a reader instead of choosing by content.")
+@click.pass_context
+def show(ctx: click.Context, raw_file: Path, as_json: bool, reader: str | None) -> None:
+    """Print the metadata extracted from one raw article, without building anything."""
+    paths = Paths(_root(ctx))
+    report = Report()
+    matcher = Matcher(load_archive_registry(paths, report))
+    try:
+        article = read_article(raw_file, paths, matcher, reader)
+    except InputError as exc:
+        report.add(exc.diagnostic)
+    if report.errors:
+        sys.exit(print_report(report, strict=False))
+    data = article.to_data()
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(dump_yaml(data), nl=False)
+
+
+@main.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Validate all of site-data/ without building; exit non-zero on errors."""
+    from .checks import check_archive
+
+    report, summary = check_archive(Paths(_root(ctx)))
+    sys.exit(print_report(report, strict=False, summary=summary))
+
+
+@main.command()
+@click.option("--strict", is_flag=True, help="Fail on warnings too (broken links, drifted or orphaned notes).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+@click.option("--no-search", is_flag=True, help="Skip the Pagefind index (faster previews).")
+@click.pass_context
+def build(ctx: click.Context, strict: bool, quiet: bool, no_search: bool) -> None:
+    """Generate the pages, build the site into site/ and index it for search."""
+    from .site import build_site
+
+    root = _root(ctx)
+    report = Report()
+    build_site(root, report, strict=strict, quiet=quiet, search=not no_search)
+    code = print_report(report, strict=strict, quiet=quiet, summary="build")
+    if not quiet and code == 0:
+        click.echo(f"site built in {Paths(root).site}/ (open it with: python -m http.server -d site)", err=True)
+    sys.exit(code)
+
+
+@main.command()
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.pass_context
+def serve(ctx: click.Context, dev_addr: str) -> None:
+    """Preview the site with live reload when site-data/ or content/ changes."""
+    from .site import serve as serve_site
+
+    serve_site(_root(ctx), dev_addr=dev_addr)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--reader", type=click.Choice(reader_names()), help="Force a reader instead of choosing by content.")
+@click.pass_context
+def ingest(ctx: click.Context, files: tuple[Path, ...], reader: str | None) -> None:
+    """Copy new raw articles into site-data/raw/ under their canonical names."""
+    from .ingest import ingest_file
+
+    paths = Paths(_root(ctx))
+    report = Report()
+    matcher = Matcher(load_archive_registry(paths, report))
+    known = {hashlib.sha256(p.read_bytes()).hexdigest(): paths.rel(p) for p in raw_files(paths)}
+    for file in files:
+        try:
+            target, article = ingest_file(file, paths, matcher, known, reader)
+        except InputError as exc:
+            report.add(exc.diagnostic)
+            continue
+        click.echo(f"{file} -> {paths.rel(target)}")
+        if article is None:
+            side = paths.rel(target.with_name(target.stem + ".meta.yml"))
+            report.warning(paths.rel(target), "no publication date found",
+                           fix=f"add 'published: 2020-05-17T15:51:00+08:00' to {side}")
+            continue
+        click.echo(f"  {article.title} | {article.published} | {article.agency or '-'} | "
+                   f"{len(article.paragraphs)} paragraphs, {len(article.key_figures)} figures, "
+                   f"{len(article.people)} people, {len(article.organisations)} organisations, "
+                   f"{len(article.places)} places, {len(article.quotes)} quotes, {len(article.events)} events")
+    sys.exit(print_report(report, strict=False))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,66 @@
+"""``newsarchive ingest``: copy a new raw article into site-data/raw/ under its canonical name.
+
+The canonical name is the publication date and a slug of the headline,
+``2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19.txt``.
+The bytes are copied unchanged; a file whose bytes are already in the archive
+is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from pathlib import Path
+
+from slugify import slugify
+
+from .diagnostics import InputError
+from .extract import extract
+from .extract.entities import Matcher
+from .pipeline import Paths
+from .readers import load
+from .records import Article
+
+MAX_SLUG = 80
+
+
+def canonical_stem(title: str, published: str | None) -> str:
+    slug = slugify(title.replace("'", "").replace("’", ""), max_length=MAX_SLUG, word_boundary=True)
+    day = published[:10] if published else "undated"
+    return f"{day}-{slug or 'article'}"
+
+
+def ingest_file(file: Path, paths: Paths, matcher: Matcher, known: dict[str, str],
+                reader: str | None = None) -> tuple[Path, Article | None]:
+    """Copy ``file`` into the archive; return where, and what was extracted.
+
+    An article with no date is still copied (as ``undated-…``); the Article is
+    then None and the caller tells the maintainer to add a sidecar.
+    """
+    data = file.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest in known:
+        raise InputError(str(file), f"already in the archive as {known[digest]} (same bytes)",
+                         fix="nothing to do")
+    raw = load(file, str(file), reader)
+    if not raw.title:
+        raise InputError(str(file), "no headline found, so no canonical name",
+                         fix="fix the file or add it by hand with a .meta.yml sidecar giving 'title:'")
+    suffix = file.suffix.lower() or ".txt"
+    stem = canonical_stem(raw.title, raw.published)
+    target = paths.raw / f"{stem}{suffix}"
+    counter = 2
+    while target.exists():
+        target = paths.raw / f"{stem}-{counter}{suffix}"
+        counter += 1
+    # extract from a copy at the final name so the article id matches
+    with tempfile.TemporaryDirectory() as tmp:
+        probe = Path(tmp) / target.name
+        probe.write_bytes(data)
+        raw = load(probe, paths.rel(target), reader)
+        article = extract(raw, matcher) if raw.published else None
+    paths.raw.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(file, target)
+    known[digest] = paths.rel(target)
+    return target, article

@@ -1,0 +1,130 @@
+"""The build pipeline: read -> extract -> anchor notes -> cross-link -> write.
+
+Every input is read and validated before anything is written. One bad article
+is reported and left out; the rest go on (the CLI exits non-zero at the end).
+Nothing under ``site-data/`` is ever written here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import InputError, Report
+from .extract import extract
+from .extract.entities import Matcher
+from .readers import load
+from .records import Article
+from .registry import EMPTY, Registry, load_registry
+from .sidecar import apply_derived, apply_raw, load_sidecar, sidecar_path
+
+SKIPPED_NAMES = {"README.md", "README.txt", ".gitkeep"}
+
+
+@dataclass(slots=True, frozen=True)
+class Paths:
+    """Where the archive's parts are, relative to the repository root."""
+
+    root: Path
+
+    @property
+    def site_data(self) -> Path:
+        return self.root / "site-data"
+
+    @property
+    def raw(self) -> Path:
+        return self.site_data / "raw"
+
+    @property
+    def annotations(self) -> Path:
+        return self.site_data / "annotations"
+
+    @property
+    def entities(self) -> Path:
+        return self.site_data / "entities.yml"
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@dataclass(slots=True)
+class Archive:
+    """Everything read from ``site-data/``, validated, before anything is written."""
+
+    paths: Paths
+    registry: Registry
+    articles: list[Article]
+
+
+def raw_files(paths: Paths) -> list[Path]:
+    """Raw articles: every file under site-data/raw/ except sidecars and READMEs."""
+    if not paths.raw.is_dir():
+        return []
+    return sorted(
+        p for p in paths.raw.rglob("*")
+        if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".meta.yml")
+        and p.name not in SKIPPED_NAMES
+    )
+
+
+def read_article(path: Path, paths: Paths, matcher: Matcher, reader: str | None = None) -> Article:
+    """One raw file to one Article, with its sidecar's corrections applied."""
+    rel = paths.rel(path)
+    side = sidecar_path(path)
+    sidecar = load_sidecar(side, paths.rel(side))
+    raw = apply_raw(load(path, rel, reader), sidecar)
+    return apply_derived(extract(raw, matcher), sidecar)
+
+
+def load_archive_registry(paths: Paths, report: Report) -> Registry:
+    try:
+        return load_registry(paths.entities, paths.rel(paths.entities))
+    except InputError as exc:
+        report.add(exc.diagnostic)
+        return EMPTY
+
+
+def read_archive(paths: Paths, report: Report) -> Archive:
+    """Read and validate every raw article; bad ones are reported and left out."""
+    registry = load_archive_registry(paths, report)
+    matcher = Matcher(registry)
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in raw_files(paths):
+        try:
+            article = read_article(path, paths, matcher)
+        except InputError as exc:
+            report.add(exc.diagnostic)
+            continue
+        first = seen.get(article.source.sha256)
+        if first:
+            report.error(article.source.path, f"same bytes as {first}",
+                         fix="delete one of the two copies")
+            continue
+        seen[article.source.sha256] = article.source.path
+        articles.append(article)
+    articles.sort(key=lambda a: (a.published, a.id), reverse=True)
+    return Archive(paths, registry, articles)
+
+
+def generate(root: Path, report: Report | None = None) -> tuple[Archive, Report]:
+    """Read site-data/ and write the generated pages into content/. Pure of MkDocs."""
+    from . import writer  # imported here: the writer pulls in Jinja2 templates
+
+    report = report if report is not None else Report()
+    paths = Paths(root)
+    archive = read_archive(paths, report)
+    pages = writer.render_pages(archive)
+    writer.write_owned(pages, paths.content, writer.OWNED_DIRS)
+    return archive, report
