@@ -29,7 +29,7 @@ def test_values_win(archive: Path):
 
 
 def test_derived_fields_are_replaced(archive: Path):
-    sidecar = ("key_figures:\n  - {text: "2,561 deaths", value: 2561, unit: deaths, counts: deaths, paragraph: 13}\n"
+    sidecar = ("key_figures:\n  - {text: '2,561 deaths', value: 2561, unit: deaths, counts: deaths, paragraph: 13}\n"
                "places: []\n")
     (article,), report = _read(archive, sidecar)
     assert not report.diagnostics
