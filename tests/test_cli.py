@@ -1,0 +1,75 @@
+"""The newsarchive command, through click's CliRunner: exact output and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from generator.cli import main
+
+SEED_ID = "2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19"
+
+
+def run(archive: Path, *args: str):
+    return CliRunner().invoke(main, ["--root", str(archive), *args], catch_exceptions=False)
+
+
+def test_show_json_prints_the_front_matter(archive: Path, seed_article):
+    result = run(archive, "show", str(archive / f"site-data/raw/{SEED_ID}.txt"), "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data == json.loads(json.dumps(seed_article.to_data()))
+    assert data["published"] == "2020-05-17T15:51:00+08:00"
+
+
+def test_show_yaml_round_trips(archive: Path, seed_article):
+    result = run(archive, "show", str(archive / f"site-data/raw/{SEED_ID}.txt"))
+    assert result.exit_code == 0
+    assert yaml.safe_load(result.stdout)["editors"] == ["Zhao Tong", "Bianji"]
+
+
+def test_show_bad_file_exits_1_with_one_line(archive: Path):
+    bad = archive / "empty.txt"
+    bad.write_bytes(b"")
+    result = run(archive, "show", str(bad))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "empty.txt: error: the file is empty (remove it, or replace it with the article text)"
+    ]
+
+
+def test_check_clean_archive(archive: Path):
+    result = run(archive, "check")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1].startswith("checked 1 article, ")
+    assert result.stderr.splitlines()[-1].endswith(": 0 errors, 0 warnings")
+
+
+def test_check_reports_bad_files_and_exits_1(archive: Path):
+    (archive / "site-data/raw/empty.txt").write_bytes(b"")
+    result = run(archive, "check")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == ("site-data/raw/empty.txt: error: the file is empty "
+                        "(remove it, or replace it with the article text)")
+    assert lines[-1].endswith(": 1 error, 0 warnings")
+
+
+def test_ingest_copies_under_canonical_name_and_refuses_duplicates(archive: Path, tmp_path_factory):
+    incoming = tmp_path_factory.mktemp("incoming") / "saved page.txt"
+    seed = archive / f"site-data/raw/{SEED_ID}.txt"
+    incoming.write_bytes(seed.read_bytes().replace(b"15:51, May 17", b"09:30, May 18"))
+    result = run(archive, "ingest", str(incoming))
+    assert result.exit_code == 0, result.output
+    target = archive / "site-data/raw/2020-05-18-what-china-has-done-to-boost-intl-cooperation-against-covid-19.txt"
+    assert target.read_bytes() == incoming.read_bytes()
+    assert result.stdout.splitlines()[0] == f"{incoming} -> site-data/raw/{target.name}"
+    assert "What China has done to boost int'l cooperation against COVID-19 | 2020-05-18T09:30:00+08:00 | Xinhua" \
+        in result.stdout
+    again = run(archive, "ingest", str(incoming))
+    assert again.exit_code == 1
+    assert again.stderr.strip() == (f"{incoming}: error: already in the archive as site-data/raw/{target.name} "
+                                    "(same bytes) (nothing to do)")
