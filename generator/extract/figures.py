@@ -10,6 +10,7 @@ Scale words are parsed with number-parser ("50 million" -> 50000000).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from number_parser import parse_number
 
@@ -73,10 +74,15 @@ def _unit(counts: str, pct: bool) -> str:
     return head.split()[-1] if head else ""
 
 
+@lru_cache(maxsize=None)
+def _scale(word: str) -> int:
+    return parse_number(word)
+
+
 def _value(num: str, scale: str | None) -> int | float:
     value: int | float = float(num.replace(",", "")) if "." in num else int(num.replace(",", ""))
     if scale:
-        factor = parse_number(scale)
+        factor = _scale(scale)
         value = value * factor
         if isinstance(value, float) and value.is_integer():
             value = int(value)

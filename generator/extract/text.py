@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -22,8 +23,9 @@ class Sentence:
     text: str
 
 
-def sentences(paragraph: str) -> list[Sentence]:
-    """Split a paragraph into sentences, keeping offsets."""
+@lru_cache(maxsize=4096)
+def sentences(paragraph: str) -> tuple[Sentence, ...]:
+    """Split a paragraph into sentences, keeping offsets (cached: every stage asks)."""
     result: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
@@ -40,7 +42,7 @@ def sentences(paragraph: str) -> list[Sentence]:
     if start < len(paragraph):
         text = paragraph[start:].rstrip()
         result.append(Sentence(start, start + len(text), text))
-    return result
+    return tuple(result)
 
 
 def word_count(paragraphs: tuple[str, ...] | list[str]) -> int:
