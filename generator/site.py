@@ -1,0 +1,169 @@
+"""Build the site: generate pages, MkDocs (Material) into site/, then Pagefind.
+
+Also ``serve`` (mkdocs serve with live reload; the newsarchive MkDocs plugin
+regenerates pages on change) and ``clean``. Problems go into the caller's
+:class:`Report` (MkDocs warnings such as broken links become warnings there),
+so ``newsarchive build --strict`` fails on them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import InputError, Report
+from .writer import OWNED_DIRS, WriteStats, clean_owned
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@dataclass(slots=True, frozen=True)
+class BuildResult:
+    site_dir: Path
+    built: bool  # MkDocs wrote the site
+    pages_indexed: int | None  # pages in the Pagefind index (articles); None when not indexed
+
+
+def build_site(root: Path, report: Report | None = None, *, strict: bool = False, quiet: bool = False,
+               search: bool = True, site_dir: Path | None = None) -> BuildResult:
+    """Generate the pages from site-data/, then :func:`build_static`.
+
+    ``strict``: MkDocs itself runs in strict mode (its warnings abort it).
+    """
+    from .pipeline import generate
+
+    report = report if report is not None else Report()
+    root = Path(root).resolve()
+    try:
+        generate(root, report)
+    except InputError as exc:  # e.g. a generated folder holds a file the generator did not write
+        report.add(exc.diagnostic)
+        return BuildResult(site_dir or root / "site", built=False, pages_indexed=None)
+    return build_static(root, report, strict=strict, quiet=quiet, search=search, site_dir=site_dir)
+
+
+def build_static(root: Path, report: Report, *, strict: bool = False, quiet: bool = False,
+                 search: bool = True, site_dir: Path | None = None) -> BuildResult:
+    """MkDocs over the pages already in content/, then Pagefind over site/."""
+    root = Path(root).resolve()
+    site_dir = Path(site_dir).resolve() if site_dir else root / "site"
+    built = run_mkdocs(root, report, strict=strict, site_dir=site_dir)
+    pages = None
+    if built and search:
+        pages = run_pagefind(site_dir, report)
+    if not quiet and built:
+        found = f", {pages} article(s) in the search index" if pages is not None else ""
+        print(f"built {site_dir}{found}", file=sys.stderr)
+    return BuildResult(site_dir=site_dir, built=built, pages_indexed=pages)
+
+
+class _ToReport(logging.Handler):
+    """MkDocs log warnings -> report warnings, naming the page where MkDocs does."""
+
+    _DOC = re.compile(r"Doc file '([^']+)'")
+
+    def __init__(self, report: Report):
+        super().__init__(logging.WARNING)
+        self.report = report
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        m = self._DOC.search(message)
+        self.report.warning(f"content/{m.group(1)}" if m else "mkdocs.yml", message)
+
+
+def run_mkdocs(root: Path, report: Report, *, strict: bool, site_dir: Path) -> bool:
+    """Build ``root``/mkdocs.yml into ``site_dir``; False (and an error in report) on failure."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = Path(root) / "mkdocs.yml"
+    if not config_file.exists():
+        report.error(str(config_file), "not found", fix="run from the archive's repository root or pass --root")
+        return False
+    logger = logging.getLogger("mkdocs")
+    handler = _ToReport(report)
+    logger.addHandler(handler)
+    try:
+        config = load_config(config_file=str(config_file), strict=strict, site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        report.error("mkdocs.yml", f"mkdocs build failed: {exc}")
+        return False
+    except Exception as exc:  # Markdown extensions raise their own types (e.g. a missing snippet)
+        report.error("mkdocs.yml", f"mkdocs build failed: {type(exc).__name__}: {exc}")
+        return False
+    finally:
+        logger.removeHandler(handler)
+    return True
+
+
+def run_pagefind(site_dir: Path, report: Report | None = None) -> int | None:
+    """Index ``site_dir`` with Pagefind; the number of pages indexed, or None
+    (and an error in ``report``, or an exception without one) on failure."""
+    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    entry = Path(site_dir) / "pagefind" / "pagefind-entry.json"
+    problem = None
+    if proc.returncode != 0:
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
+        problem = f"pagefind failed (exit {proc.returncode}): " + " | ".join(tail)
+    else:
+        try:
+            languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+            return sum(lang.get("page_count", 0) for lang in languages.values())
+        except (OSError, ValueError, KeyError) as exc:
+            problem = f"pagefind wrote no usable {entry}: {exc}"
+    if report is None:
+        raise RuntimeError(problem)
+    report.error(str(site_dir), problem)
+    return None
+
+
+def serve(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:
+    """``mkdocs serve`` with live reload; the newsarchive plugin regenerates
+    pages from site-data/ before each rebuild and indexes them with Pagefind."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    mkdocs_serve(config_file=str(Path(root) / "mkdocs.yml"), livereload=True, dev_addr=dev_addr)
+
+
+def clean(root: Path) -> WriteStats:
+    """Remove site/ and every file the generator wrote (per its manifests).
+    Hand-written pages and files the generator did not write stay."""
+    root = Path(root)
+    shutil.rmtree(root / "site", ignore_errors=True)
+    return clean_owned(root / "content", OWNED_DIRS)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m generator.site clean`` (used by ``make clean``)."""
+    args = sys.argv[1:] if argv is None else argv
+    if args != ["clean"]:
+        print("usage: python -m generator.site clean", file=sys.stderr)
+        return 2
+    try:
+        stats = clean(Path.cwd())
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"removed site/ and {stats.removed} generated file(s)")
+    for f in stats.foreign:
+        print(f"kept {f} (not written by newsarchive)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
