@@ -4,7 +4,7 @@ The seed's shape::
 
     Apple News Facebook Twitter ... Sunday, May 17, 2020      <- social links + page date
     <headline>
-    (Xinhua)\xa0 \xa0 \xa0 \xa0 15:51, May 17, 2020            <- source (or "By NAME (SOURCE)") + Beijing time
+    (Xinhua)\xa0\xa0\xa0\xa015:51, May 17, 2020                <- source (or "By NAME (SOURCE)") + Beijing time
     BEIJING, May 17 (Xinhua) -- <first paragraph>
     <paragraphs, separated by blank lines>
     (For the latest China news, Please follow People's Daily ...)(Web editor: Zhao Tong, Bianji)
