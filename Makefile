@@ -1,0 +1,37 @@
+# newsarchive: `make site` builds the sample archive into site/; `make test` runs every test.
+# Both create .venv on first use; the stamps make re-runs fast (reinstall only when pyproject.toml changes).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.stamp-site: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.stamp-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@ $(VENV)/.stamp-site
+
+site: $(VENV)/.stamp-site
+	$(VENV)/bin/newsarchive build
+	@echo
+	@echo "Built site/. To read it with search: $(PY) -m http.server -d site"
+	@echo "then open http://localhost:8000/  (Pagefind search does not work from file://)"
+
+test: $(VENV)/.stamp-test
+	$(PY) -m pytest
+
+serve: $(VENV)/.stamp-site
+	$(VENV)/bin/newsarchive serve
+
+# Removes site/ and the files the generator wrote (listed in its manifests);
+# never hand-written pages, never site-data/.
+clean:
+	@if [ -x $(PY) ]; then $(PY) -m generator.site clean; else rm -rf site; fi
