@@ -84,3 +84,16 @@ def unknown_key_message(key: str, choices: Iterable[str]) -> tuple[str, str]:
     if close:
         return message, f"did you mean {close!r}?"
     return message, "valid keys: " + ", ".join(choices)
+
+
+class NotAnArticle(InputError):
+    """The file is readable but is not one publishable article.
+
+    Wire advisories, budgets and the parts of a story split across several
+    transmissions ("(MORE)" / "(2)") are recognised and reported, never published.
+    """
+
+    def __init__(self, file: str, what: str, *, line: int | None = None, fix: str | None = None):
+        self.what = what
+        super().__init__(file, f"not an article: {what}", line=line,
+                         fix=fix or "leave it out of site-data/raw/, or replace it with the story itself")

@@ -13,10 +13,25 @@ from pathlib import Path
 from ..diagnostics import InputError
 from ..records import RawArticle
 from .base import Reader
+from .chinadaily import ChinaDailyReader
+from .html import HtmlReader
 from .peoplesdaily import PeoplesDailyReader
+from .plaintext import PlainTextReader
+from .trec import TrecReader
+from .xinhuanet import XinhuanetReader
 
-#: Every reader, most specific first. A new format is a new module added here.
-READERS: tuple[Reader, ...] = (PeoplesDailyReader(),)
+#: Every reader, most specific first (the order breaks ties between equal
+#: scores). A new format is a new module added here. ``plaintext`` is the
+#: fallback: it scores exactly MIN_CONFIDENCE, so any reader that recognises
+#: a file wins over it.
+READERS: tuple[Reader, ...] = (
+    PeoplesDailyReader(),
+    ChinaDailyReader(),
+    XinhuanetReader(),
+    TrecReader(),
+    HtmlReader(),
+    PlainTextReader(),
+)
 
 #: below this confidence no reader claims a file
 MIN_CONFIDENCE = 0.3

@@ -59,3 +59,70 @@ def find_dateline(first_paragraph: str, published: str) -> Dateline | None:
             day = resolved
     text = first_paragraph[: match.end()].rstrip(" -—_").rstrip()
     return Dateline(place=match.group("place").strip(), date=day.isoformat(), text=text)
+
+
+# --- helpers for the readers added beside the People's Daily one -------------------------
+
+# "BEIJING -- ..." (China Daily's style: no date, no agency) and "ETHETE, Wyo. _ ..." (NYT wire)
+_BARE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)"
+    r"\s+(?:--|—)\s*(?=\S)"
+)
+_UNDERSCORE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)"
+    r"\s+_\s+(?=\S)"
+)
+
+
+def paragraphs(lines: list[str], first_line: int = 1) -> list[tuple[int, str]]:
+    """Paragraphs separated by blank lines, wrapped lines joined with one space.
+
+    Each paragraph comes with the 1-based line number of its first line
+    (``first_line`` is the number of ``lines[0]`` in the raw file).
+    """
+    found: list[tuple[int, str]] = []
+    start: int | None = None
+    parts: list[str] = []
+    for number, line in enumerate(lines, start=first_line):
+        if line.strip():
+            if start is None:
+                start = number
+            parts.append(line.strip())
+        elif start is not None:
+            found.append((start, normalise_space(" ".join(parts))))
+            start, parts = None, []
+    if start is not None:
+        found.append((start, normalise_space(" ".join(parts))))
+    return found
+
+
+def dateline_agency(first_paragraph: str) -> str | None:
+    """The agency named in a dateline: 'BEIJING, May 17 (Xinhua) --' -> 'Xinhua'."""
+    match = DATELINE.match(first_paragraph)
+    return normalise_space(match.group("agency")) if match else None
+
+
+def find_any_dateline(first_paragraph: str, published: str, *, bare: bool = False,
+                      underscore: bool = False) -> Dateline | None:
+    """:func:`find_dateline`, then (if asked) the agency-less styles.
+
+    ``bare``: "BEIJING -- text" (China Daily). ``underscore``: "ETHETE, Wyo. _ text"
+    (New York Times News Service). Neither carries a date: the dateline's date is
+    the publication date.
+    """
+    found = find_dateline(first_paragraph, published)
+    if found:
+        return found
+    patterns = ([_BARE_DATELINE] if bare else []) + ([_UNDERSCORE_DATELINE] if underscore else [])
+    for pattern in patterns:
+        match = pattern.match(first_paragraph)
+        if match:
+            day = datetime.fromisoformat(published).date().isoformat()
+            text = first_paragraph[: match.end()].rstrip(" -—_").rstrip()
+            return Dateline(place=match.group("place").strip(), date=day, text=text)
+    return None
+
+
+def iso_minutes(moment: datetime, offset: str | None) -> str:
+    """``2020-08-17T22:11:14+08:00``; no offset when the source implies none."""
+    return moment.isoformat() + (offset or "")
