@@ -51,12 +51,9 @@ class Registry:
         return {form: e for e in self.entities for form in e.forms}
 
     def lookup(self, form: str) -> Entity | None:
-        """Find an entity by a surface form, case-insensitively (datelines are upper case)."""
+        """Find an entity by a surface form, ignoring case (slow: build a Matcher for bulk work)."""
         wanted = form.casefold()
-        for entity in self.entities:
-            if any(f.casefold() == wanted for f in entity.forms):
-                return entity
-        return None
+        return next((e for e in self.entities if any(f.casefold() == wanted for f in e.forms)), None)
 
 
 EMPTY = Registry(())

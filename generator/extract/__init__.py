@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..diagnostics import InputError
 from ..records import Article, RawArticle, Source
-from ..registry import Registry
 from . import entities as entity_mod
 from .events import date_spans, events
 from .figures import figures
@@ -30,7 +29,6 @@ def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
     if not paragraphs:
         raise InputError(raw.path, "no body paragraphs found", fix="check the file holds the article text")
     hits = matcher.hits(paragraphs)
-    registry: Registry = matcher.registry
     dateline_place = raw.dateline.place if raw.dateline else None
     skip = {1: len(raw.dateline.text)} if raw.dateline else {}
     masked: dict[int, list[tuple[int, int]]] = {}
@@ -51,9 +49,9 @@ def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
         byline=raw.byline,
         paragraphs=paragraphs,
         key_figures=figures(paragraphs, masked),
-        people=entity_mod.mentions(hits, "person", dateline_place, registry),
-        organisations=entity_mod.mentions(hits, "organisation", dateline_place, registry),
-        places=entity_mod.mentions(hits, "place", dateline_place, registry),
+        people=entity_mod.mentions(hits, "person", dateline_place, matcher),
+        organisations=entity_mod.mentions(hits, "organisation", dateline_place, matcher),
+        places=entity_mod.mentions(hits, "place", dateline_place, matcher),
         quotes=quotes(paragraphs, hits),
         events=events(paragraphs, raw.published, skip),
         source=Source(raw.path, raw.sha256),

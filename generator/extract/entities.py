@@ -30,19 +30,45 @@ class Hit:
     entity: Entity
 
 
+def trie_pattern(words: list[str]) -> str:
+    """One regular expression matching any of ``words``, longest first, built as a trie.
+
+    A plain alternation of thousands of names makes ``re`` try each in turn at
+    every position; a trie shares prefixes, so matching stays fast as the
+    registry grows, and greedy optional groups still prefer the longest form.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 class Matcher:
     """A compiled matcher for one registry; build once, use for every article."""
 
     def __init__(self, registry: Registry):
         self.registry = registry
-        forms = sorted(registry.by_form().items(), key=lambda kv: (-len(kv[0]), kv[0]))
-        self._entity = dict(forms)
-        masked = sorted(MASKED_PHRASES, key=len, reverse=True)
-        alternatives = [re.escape(p) for p in masked] + [re.escape(f) for f, _ in forms]
+        self._entity = registry.by_form()
+        self._folded = {form.casefold(): entity for form, entity in self._entity.items()}
+        words = sorted(set(MASKED_PHRASES) | set(self._entity))
         self._pattern = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w]|-\w)")
-            if forms else None
+            re.compile(r"(?<![\w-])" + trie_pattern(words) + r"(?![\w]|-\w)") if self._entity else None
         )
+
+    def lookup(self, form: str) -> Entity | None:
+        """An entity by surface form, ignoring case (datelines are printed in capitals)."""
+        return self._folded.get(form.casefold())
 
     def hits(self, paragraphs: tuple[str, ...]) -> list[Hit]:
         found: list[Hit] = []
@@ -56,11 +82,11 @@ class Matcher:
         return found
 
 
-def mentions(hits: list[Hit], kind: str, dateline_place: str | None, registry: Registry) -> tuple[Mention, ...]:
+def mentions(hits: list[Hit], kind: str, dateline_place: str | None, matcher: Matcher) -> tuple[Mention, ...]:
     """Mentions of one kind, in order of first appearance."""
     order: dict[str, list] = {}
     if dateline_place:
-        entity = registry.lookup(dateline_place.title()) or registry.lookup(dateline_place)
+        entity = matcher.lookup(dateline_place)
         if entity and entity.kind == kind:
             order[entity.id] = [entity, [dateline_place], [1]]
     for hit in hits:

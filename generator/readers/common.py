@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-import dateparser
 
+from ..dates import resolve
 from ..records import Dateline
 
 _SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -38,12 +38,7 @@ def blocks(lines: list[str]) -> list[tuple[int, str]]:
 
 def resolve_day(expression: str, base: datetime) -> date | None:
     """'May 17' or 'Friday' resolved against ``base`` (the publication time)."""
-    parsed = dateparser.parse(
-        expression,
-        languages=["en"],
-        settings={"RELATIVE_BASE": base.replace(tzinfo=None), "PREFER_DATES_FROM": "past",
-                  "REQUIRE_PARTS": ["day"]},
-    )
+    parsed = resolve(expression, base.replace(tzinfo=None))
     return parsed.date() if parsed else None
 
 
