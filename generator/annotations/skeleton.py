@@ -1,0 +1,158 @@
+"""``newsarchive annotate ARTICLE "passage"``: a ready note to fill in.
+
+:func:`annotate_skeleton` finds the passage in the article the way anchoring
+does (whitespace, quote and dash styles do not matter), copies the article's
+own text into ``quote``, and, when the passage occurs more than once, adds the
+shortest ``prefix``/``suffix`` (whole words) that picks out each occurrence.
+When the passage is not in the article it raises :class:`PassageNotFound`
+whose message names the closest passage (rapidfuzz).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Sequence
+
+from rapidfuzz import fuzz
+
+from ..records import Article
+from .anchor import _Document, _fits, _occurrences, _word_bounds, fold
+from .model import KINDS, VERDICTS
+
+MAX_CONTEXT_WORDS = 30
+_WORD = re.compile(r"\S+")
+
+
+class PassageNotFound(ValueError):
+    """The passage is not in the article; the message says what is closest."""
+
+
+def _yaml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _context_options(joined: str, a: int, b: int) -> tuple[list[str], list[str]]:
+    """Candidate prefixes (1, 2, ... whole words before a) and suffixes (after b)."""
+    window = joined[max(0, a - 400):a]
+    offset = max(0, a - 400)
+    starts = [m.start() + offset for m in _WORD.finditer(window)]
+    if starts and a - 400 > 0:
+        starts = starts[1:]  # the first word of the window may be cut
+    prefixes = [joined[s:a] for s in reversed(starts)][:MAX_CONTEXT_WORDS]
+    ends = [m.end() + b for m in _WORD.finditer(joined[b:b + 400])]
+    suffixes = [joined[b:e] for e in ends][:MAX_CONTEXT_WORDS]
+    return prefixes, suffixes
+
+
+def _disambiguate(doc: _Document, paragraphs: Sequence[str], hits: list[tuple[int, int, int]],
+                  target: tuple[int, int, int], start: int, end: int) -> tuple[str, str] | None:
+    """The shortest (prefix, suffix) of whole words singling out ``target``."""
+    joined_starts, at = [], 0
+    for p in paragraphs:
+        joined_starts.append(at)
+        at += len(p) + 1
+    joined = " ".join(paragraphs)
+    pi = target[0]
+    prefixes, suffixes = _context_options(joined, joined_starts[pi] + start, joined_starts[pi] + end)
+    options = [("", "")]
+    options += [(p, "") for p in prefixes] + [("", s) for s in suffixes]
+    options += [(p, s) for i, p in enumerate(prefixes) for j, s in enumerate(suffixes)]
+    options.sort(key=lambda o: (len(o[0].split()) + len(o[1].split()), len(o[0]) + len(o[1])))
+    for prefix, suffix in options:
+        fp, fs = fold(prefix)[0].strip(), fold(suffix)[0].strip()
+        if [h for h in hits if _fits(doc, *h, fp, fs)] == [target]:
+            return prefix, suffix
+    return None
+
+
+def _skeleton(quote: str, prefix: str, suffix: str, today: date) -> list[str]:
+    lines = [f"quote: {_yaml_string(quote)}"]
+    if prefix:
+        lines.append(f"prefix: {_yaml_string(prefix)}")
+    if suffix:
+        lines.append(f"suffix: {_yaml_string(suffix)}")
+    lines += [
+        f"kind: context  # {' | '.join(KINDS)}",
+        f"# verdict: unverified  # fact-check only: {' | '.join(VERDICTS)}",
+        'body: ""  # the note, in Markdown; for several paragraphs write "body: |" and indent the text',
+        "# sources:",
+        "#   - url: https://...",
+        "#     title: The page's title",
+        'author: ""  # your name',
+        f"added: {today.isoformat()}",
+    ]
+    return lines
+
+
+def annotate_skeleton(article: Article, passage: str, *, today: date | None = None,
+                      occurrence: int | None = None) -> str:
+    """A YAML note for ``passage`` of ``article``, ready to fill in.
+
+    If the passage occurs several times, one skeleton per occurrence (or only
+    the ``occurrence``-th, 1-based), each with the shortest context that makes
+    it unique. Raises PassageNotFound (message: the closest passage) if the
+    passage is not in the article or runs across paragraphs.
+    """
+    today = today or date.today()
+    paragraphs = article.paragraphs
+    doc = _Document(paragraphs)
+    quote = fold(passage)[0].strip()
+    if not quote:
+        raise PassageNotFound("the passage is empty: give the words you want to annotate")
+    hits = [(pi, a, a + len(quote)) for pi, p in enumerate(doc.paras) for a in _occurrences(quote, p.folded)]
+    if not hits:
+        raise PassageNotFound(_not_found(article, doc, quote, passage))
+    chosen = list(enumerate(hits, start=1))
+    if occurrence is not None:
+        if not 1 <= occurrence <= len(hits):
+            raise PassageNotFound(f"the passage occurs {len(hits)} time(s) in {article.id}; "
+                                  f"there is no occurrence {occurrence}")
+        chosen = [chosen[occurrence - 1]]
+    folder = f"site-data/annotations/{article.id}/"
+    out = [f"# A note on {article.title!r} ({article.id}).",
+           f"# Save it as a .yml file in {folder}, fill it in, and run `newsarchive check`."]
+    if len(hits) > 1 and occurrence is None:
+        out.append(f"# The passage occurs {len(hits)} times: keep the note for the one you mean, "
+                   "delete the others.")
+    for number, hit in chosen:
+        pi = hit[0]
+        start, end = doc.paras[pi].span(hit[1], hit[2])
+        text = paragraphs[pi][start:end]
+        out.append("")
+        if len(hits) > 1:
+            context = _disambiguate(doc, paragraphs, hits, hit, start, end)
+            out.append(f"# --- occurrence {number} of {len(hits)}: paragraph {pi + 1} ---")
+            if context is None:
+                out.append(f"# This passage and the {MAX_CONTEXT_WORDS} words around it occur more than "
+                           "once: quote a longer passage.")
+                context = ("", "")
+        else:
+            out.append(f"# Paragraph {pi + 1}.")
+            context = ("", "")
+        out += _skeleton(text, context[0], context[1], today)
+    return "\n".join(out) + "\n"
+
+
+def _not_found(article: Article, doc: _Document, quote: str, passage: str) -> str:
+    spanning = doc.joined.find(quote)
+    if spanning != -1:
+        first = doc.paragraph_at(spanning) + 1
+        last = doc.paragraph_at(spanning + len(quote) - 1) + 1
+        return (f"the passage runs across paragraphs {first}-{last} of {article.id}; "
+                "a note quotes a passage within one paragraph: annotate each part separately")
+    best = None
+    for pi, p in enumerate(doc.paras):
+        found = fuzz.partial_ratio_alignment(quote, p.folded)
+        if found is not None and found.dest_end > found.dest_start and (best is None or found.score > best[0]):
+            best = (found.score, pi, found.dest_start, found.dest_end)
+    message = (f"the passage {passage.strip()!r} is not in {article.id} "
+               "(whitespace, quote and dash styles are ignored)")
+    if best is None or best[0] < 50:
+        return message + "; nothing in the article is close to it: check the article id"
+    score, pi, a, b = best
+    para = doc.paras[pi]
+    start, end = _word_bounds(para.text, *para.span(a, b))
+    return (message + f"; the closest passage is in paragraph {pi + 1} ({score:.0f}% similar): "
+            f"{para.text[start:end]!r}")
