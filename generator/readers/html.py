@@ -64,7 +64,8 @@ def _json_ld_dates(tree: lxml.html.HtmlElement) -> list[tuple[str, int | None]]:
         items = data if isinstance(data, list) else [data]
         for item in items:
             if isinstance(item, dict) and isinstance(item.get("datePublished"), str):
-                found.append((item["datePublished"], script.sourceline))
+                before = (script.text or "").split('"datePublished"', 1)[0]
+                found.append((item["datePublished"], (script.sourceline or 1) + before.count("\n")))
     return found
 
 
@@ -97,7 +98,7 @@ class HtmlReader:
             article.line_of["title"] = lines.get(article.title, 1)
         article.publisher = normalise_space(doc.sitename) if doc.sitename else None
         article.byline = normalise_space(doc.author) if doc.author else None
-        self._published(article, tree, doc.date)
+        self._published(article, tree, doc.date, text)
         body = self._paragraphs(doc.body, article.title)
         article.paragraphs = tuple(body)
         for index, para in enumerate(body, start=1):
@@ -139,7 +140,7 @@ class HtmlReader:
         return lines
 
     @staticmethod
-    def _published(article: RawArticle, tree: lxml.html.HtmlElement, day: str | None) -> None:
+    def _published(article: RawArticle, tree: lxml.html.HtmlElement, day: str | None, text: str) -> None:
         candidates: list[tuple[str, int | None]] = []
         for xpath in TIMESTAMP_XPATHS:
             for value in tree.xpath(xpath):
@@ -153,5 +154,5 @@ class HtmlReader:
                 return
         if day:
             article.published = day
-            article.line_of["published"] = next((line or 1 for value, line in candidates
-                                                  if value.strip().startswith(day)), 1)
+            article.line_of["published"] = next(
+                (number for number, line in enumerate(text.split("\n"), start=1) if day in line), 1)
