@@ -137,6 +137,12 @@ def serve(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:
     pages from site-data/ before each rebuild and indexes them with Pagefind."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:  # show "Serving on ..." and rebuild messages, as `mkdocs serve` does
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
     mkdocs_serve(config_file=str(Path(root) / "mkdocs.yml"), livereload=True, dev_addr=dev_addr)
 
 
