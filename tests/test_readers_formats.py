@@ -123,14 +123,14 @@ def test_several_docs_name_the_second_one():
     assert caught.value.diagnostic.line > 1
 
 
-def test_unknown_wire_date_is_reported_with_its_line(tmp_path: Path):
+def test_unknown_wire_date_is_left_to_the_sidecar(tmp_path: Path):
     source = (FORMATS / "trec" / "xie-moscow.sgml").read_text(encoding="utf-8")
-    bad = tmp_path / "bad-date.sgml"
-    bad.write_text(source.replace("2000-08-17 06:45", "17th of August"), encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        load(bad, "bad-date.sgml")
-    assert caught.value.diagnostic.line == 4
-    assert "17th of August" in caught.value.diagnostic.message
+    bad = tmp_path / "odd-date.sgml"
+    bad.write_text(source.replace("2000-08-17 06:45", "August 17, 2000, Thursday"), encoding="utf-8")
+    raw = load(bad, "odd-date.sgml")
+    assert raw.published is None and raw.dateline is None and "published" not in raw.line_of
+    (tmp_path / "odd-date.meta.yml").write_text('published: "2000-08-17T06:45:00"\n', encoding="utf-8")
+    assert read_as_built(bad, "odd-date.sgml").published == "2000-08-17T06:45:00"
 
 
 def test_nyt_offset_only_when_the_trailer_agrees(tmp_path: Path):

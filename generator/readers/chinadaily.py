@@ -12,7 +12,7 @@ The shape::
     Contact the writers at zhouwenting@chinadaily.com.cn       <- footer, stripped
     Related Stories / Copyright ... / Share                    <- page chrome
 
-Choices (documented in the README's reader table):
+Choices:
 
 * Times are Beijing time: ``published`` carries ``+08:00``.
 * ``By A/B in Shanghai`` gives ``byline: "A, B"``: writers split on ``/`` and

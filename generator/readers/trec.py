@@ -17,7 +17,7 @@ The shape::
     </BODY>
     </DOC>
 
-Choices, documented here and in the README's reader table:
+Choices:
 
 * **One story per file.** A file holding several ``<DOC>`` elements is an
   InputError naming the line of the second one ("split it, one <DOC> per
@@ -29,6 +29,9 @@ Choices, documented here and in the README's reader table:
   Times News Service, whose trailer states the zone ("NYT-06-01-98
   0001EDT"): when the trailer's time is the ``DATE_TIME``'s, the offset is
   the trailer's (EDT ``-04:00``, EST ``-05:00``).
+* **Dates** this reader does not know (``<DATE>January 1, 1989, Sunday</DATE>``)
+  leave ``published`` unset: the extract stage then asks for ``published:`` in
+  the ``.meta.yml`` sidecar, which is applied after the reader.
 * **Agency and publisher** come from the DOCNO prefix (XIE/XIN: Xinhua,
   Xinhua News Agency; APW/AP: AP, Associated Press; NYT: New York Times,
   New York Times News Service), else the agency from the dateline.
@@ -163,7 +166,7 @@ def raw_paragraphs(text_el: Element, doc: str, base: int) -> list[tuple[int, str
 def parse_time(value: str) -> datetime | None:
     value = normalise_space(value)
     for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%Y%m%d %H:%M",
-                "%Y-%m-%d", "%m/%d/%Y"):
+                "%Y-%m-%d", "%m/%d/%Y", "%y%m%d"):
         try:
             return datetime.strptime(value, fmt)
         except ValueError:
@@ -249,10 +252,9 @@ class TrecReader:
             return
         moment = parse_time(stamp.text)
         if moment is None:
-            raise InputError(path, f"the date {normalise_space(stamp.text)!r} is not one this reader knows",
-                             line=stamp.line,
-                             fix="write it as 2000-08-17 06:45 or 09/11/1998 06:45:00, "
-                                 "or give 'published:' in a .meta.yml sidecar")
+            # e.g. "January 1, 1989, Sunday, Home Edition": left unset, so the extract stage asks
+            # for 'published:' in the sidecar (a sidecar cannot correct a reader's error)
+            return
         article.published = iso_minutes(moment, None)
         article.line_of["published"] = stamp.line
 
