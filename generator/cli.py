@@ -139,5 +139,16 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], reader: str | None) -> N
     sys.exit(print_report(report, strict=False))
 
 
+@main.command(name="eval")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def eval_command(directory: Path) -> None:
+    """Compare extracted fields with hand-written expectations (<name>.expected.yml) in DIRECTORY."""
+    from .evaluate import evaluate, format_table
+
+    result = evaluate(directory)
+    click.echo(format_table(result))
+    sys.exit(0 if result.ok else 1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -16,7 +16,7 @@ CASES = {
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.txt: error: the file is binary, not text"),
     "latin1.txt": ("TEST FIXTURE\n\ncaf\u00e9 au lait\n".encode("latin-1"),
                    "latin1.txt:3: error: the file is not UTF-8 (byte 0xe9 at offset 17)"),
-    "unknown-format.txt": (b"TEST FIXTURE: a file no reader recognises\n\nsome text\n",
+    "unknown-format.txt": (b"TEST FIXTURE: one line that no reader recognises as an article\n",
                            "unknown-format.txt:1: error: no reader recognises this file's format"),
 }
 

@@ -73,3 +73,25 @@ def test_ingest_copies_under_canonical_name_and_refuses_duplicates(archive: Path
     assert again.exit_code == 1
     assert again.stderr.strip() == (f"{incoming}: error: already in the archive as site-data/raw/{target.name} "
                                     "(same bytes) (nothing to do)")
+
+
+def test_eval_prints_the_table_and_fails_on_a_mismatch(root: Path, tmp_path: Path):
+    import shutil
+
+    fixtures = root / "tests/fixtures/formats"
+    ok = CliRunner().invoke(main, ["eval", str(fixtures)])
+    assert ok.exit_code == 0, ok.output
+    assert ok.stdout.startswith(f"Extraction quality: {fixtures} (")
+    assert "mismatches: none" in ok.stdout
+    broken = tmp_path / "formats"
+    shutil.copytree(fixtures, broken)
+    expected = next(broken.rglob("*.expected.yml"))
+    data = yaml.safe_load(expected.read_text(encoding="utf-8"))
+    if "title" not in data:  # a file that must be refused: pick another
+        expected = next(p for p in broken.rglob("*.expected.yml") if "title" in yaml.safe_load(p.read_text()))
+        data = yaml.safe_load(expected.read_text(encoding="utf-8"))
+    data["title"] = "A title nobody extracted"
+    expected.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    bad = CliRunner().invoke(main, ["eval", str(broken)])
+    assert bad.exit_code == 1
+    assert "title: expected 'A title nobody extracted'" in bad.stdout
