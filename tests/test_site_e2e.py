@@ -139,13 +139,15 @@ def test_pagefind_attributes_on_the_article(built):
     repo, _report, _ = built
     page = article_html(repo, "2020-01-02-test-fixture-one")
     assert page.count("data-pagefind-body") == 1
-    for attr in ('data-pagefind-sort="date[content]" content="2020-01-02T02:05:00Z"',
+    for attr in ('data-pagefind-meta="title[content]" content="TEST FIXTURE: first &lt;b&gt;article&lt;/b&gt;"',
+                 'data-pagefind-sort="date[content]" content="2020-01-02T02:05:00Z"',
                  'data-pagefind-filter="agency[content]" content="TEST FIXTURE Agency"',
                  'data-pagefind-filter="year[content]" content="2020"',
                  'data-pagefind-filter="person[content]" content="Ada Fixture"',
                  'data-pagefind-filter="organisation[content]" content="Fixture Health Organization"',
                  'data-pagefind-filter="place[content]" content="Testville"'):
         assert attr in page, attr
+    assert '<a class="headerlink" data-pagefind-ignore href=' in page  # the permalink sign is not indexed
 
 
 def test_pagefind_index_holds_the_articles_and_filters(built):

@@ -1,0 +1,232 @@
+/*
+ * Sidenotes for newsarchive article pages (no third-party code).
+ *
+ * Markup (generator/annotations/html.py): a <mark class="na-mark na-for-ID"
+ * id="note-ID-text"> around the passage, a marker right after it
+ * (<button class="na-note-marker" aria-controls="note-ID"> or the writer's
+ * <sup class="na-marker"><a href="#note-ID">), and the note
+ * <aside class="na-note" id="note-ID" tabindex="-1"> after the paragraph.
+ *
+ * Without JavaScript the notes simply show after their paragraphs.
+ * With it:
+ *   - wide screens (>= 76.25em, Material's breakpoint for both sidebars, and
+ *     room for the text beside a note column): the notes sit in the right
+ *     margin, top aligned with their marker, pushed down so they never
+ *     overlap; recomputed on resize, font load and content size changes;
+ *   - narrow screens: notes are hidden (the hidden attribute) and the marker
+ *     button toggles its note below the paragraph (aria-expanded; focus
+ *     moves to the note; Escape closes it and returns focus to the marker);
+ *   - hovering or focusing a note highlights its passage, and the reverse;
+ *   - a copy of the notes as numbered endnotes is added for print.
+ * Works with Material's instant navigation (document$) and without it.
+ */
+(function () {
+  "use strict";
+
+  var WIDE = "(min-width: 76.25em)";
+  var MIN_TEXT_EM = 28; // narrowest text column worth keeping beside the notes
+  var GAP_PX = 12; // vertical space between two margin notes
+  var state = null;
+  var scheduled = false;
+
+  function noteIdOf(marker) {
+    var id = marker.getAttribute("aria-controls");
+    if (!id) {
+      var href = marker.getAttribute("href") || "";
+      id = href.charAt(0) === "#" ? href.slice(1) : "";
+    }
+    return id;
+  }
+
+  function remPx() {
+    return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  }
+
+  function lengthPx(el, name, fallbackRem) {
+    var value = getComputedStyle(el).getPropertyValue(name).trim();
+    var number = parseFloat(value);
+    if (isNaN(number)) return fallbackRem * remPx();
+    if (/px$/.test(value)) return number;
+    return number * remPx(); // rem
+  }
+
+  function marksFor(id) {
+    var noteId = id.replace(/^note-/, "");
+    return document.querySelectorAll("mark.na-for-" + CSS.escape(noteId) + ", #" + CSS.escape(id) + "-text");
+  }
+
+  function setActive(item, on) {
+    item.note.classList.toggle("na-note--active", on);
+    Array.prototype.forEach.call(marksFor(item.note.id), function (mark) {
+      mark.classList.toggle("na-mark--active", on);
+    });
+  }
+
+  function wide(container) {
+    if (!window.matchMedia(WIDE).matches) return false;
+    var width = container.getBoundingClientRect().width;
+    var note = lengthPx(container, "--na-note-width", 13) + lengthPx(container, "--na-note-gap", 1.2);
+    return width - note >= MIN_TEXT_EM * parseFloat(getComputedStyle(container).fontSize || "16");
+  }
+
+  function open(item, focus) {
+    item.open = true;
+    item.note.hidden = false;
+    item.marker.setAttribute("aria-expanded", "true");
+    if (focus) item.note.focus();
+  }
+
+  function close(item, focus) {
+    item.open = false;
+    if (!state.margin) item.note.hidden = true;
+    item.marker.setAttribute("aria-expanded", state.margin ? "true" : "false");
+    if (focus) item.marker.focus();
+  }
+
+  function layout() {
+    scheduled = false;
+    if (!state || !document.body.contains(state.container)) return;
+    var container = state.container;
+    var margin = wide(container);
+    state.margin = margin;
+    container.classList.toggle("na-sidenotes--margin", margin);
+    container.style.minHeight = "";
+    state.items.forEach(function (item) {
+      item.note.style.top = "";
+      item.note.hidden = !margin && !item.open;
+      item.marker.setAttribute("aria-expanded", margin || item.open ? "true" : "false");
+    });
+    if (!margin) return;
+    var origin = container.getBoundingClientRect().top;
+    var bottom = -Infinity;
+    state.items.forEach(function (item) {
+      var top = Math.max(item.marker.getBoundingClientRect().top - origin, bottom + GAP_PX);
+      item.note.style.top = Math.round(top) + "px";
+      bottom = top + item.note.offsetHeight;
+    });
+    if (bottom > container.offsetHeight) container.style.minHeight = Math.ceil(bottom) + "px";
+  }
+
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    window.requestAnimationFrame(layout);
+  }
+
+  function endnotes(container, items) {
+    var old = container.querySelector(".na-endnotes");
+    if (old) old.remove();
+    if (!items.length) return;
+    var section = document.createElement("section");
+    section.className = "na-endnotes";
+    section.setAttribute("aria-hidden", "true"); // a print-only copy; screens show the notes themselves
+    var heading = document.createElement("h2");
+    heading.textContent = "Notes";
+    section.appendChild(heading);
+    items.forEach(function (item) {
+      var copy = item.note.cloneNode(true);
+      copy.removeAttribute("id");
+      copy.removeAttribute("tabindex");
+      copy.removeAttribute("hidden");
+      copy.removeAttribute("style");
+      copy.classList.add("na-endnote");
+      Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });
+      section.appendChild(copy);
+    });
+    var orphans = container.querySelector(".na-orphans");
+    container.insertBefore(section, orphans || null);
+    container.classList.add("na-has-endnotes");
+  }
+
+  function wire(item) {
+    var marker = item.marker;
+    if (marker.tagName === "A") { // the writer's link marker: make it a toggle button
+      marker.setAttribute("role", "button");
+      marker.setAttribute("aria-controls", item.note.id);
+      marker.addEventListener("keydown", function (event) {
+        if (event.key === " ") { event.preventDefault(); marker.click(); }
+      });
+    }
+    marker.addEventListener("click", function (event) {
+      event.preventDefault();
+      if (state.margin) {
+        item.note.focus();
+        setActive(item, true);
+      } else if (item.open) {
+        close(item, true);
+      } else {
+        open(item, true);
+      }
+    });
+    item.note.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !state.margin && item.open) {
+        event.preventDefault();
+        close(item, true);
+      }
+    });
+    marker.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !state.margin && item.open) close(item, false);
+    });
+    var on = function () { setActive(item, true); };
+    var off = function () { setActive(item, false); };
+    [item.note, marker].forEach(function (el) {
+      el.addEventListener("mouseenter", on);
+      el.addEventListener("mouseleave", off);
+      el.addEventListener("focusin", on);
+      el.addEventListener("focusout", off);
+    });
+    Array.prototype.forEach.call(marksFor(item.note.id), function (mark) {
+      mark.addEventListener("mouseenter", on);
+      mark.addEventListener("mouseleave", off);
+    });
+  }
+
+  function init() {
+    if (state && state.observer) state.observer.disconnect();
+    state = null;
+    var markers = document.querySelectorAll(".na-note-marker, .na-marker a[href^='#note-']");
+    var items = [];
+    var seen = {};
+    Array.prototype.forEach.call(markers, function (marker) {
+      var id = noteIdOf(marker);
+      var note = id && document.getElementById(id);
+      if (!note || seen[id] || !note.classList.contains("na-note")) return;
+      seen[id] = true;
+      items.push({ marker: marker, note: note, open: false });
+    });
+    if (!items.length) return;
+    var container = items[0].note.closest(".na-article") ||
+      items[0].note.closest(".md-content__inner") || items[0].note.parentElement;
+    state = { container: container, items: items, margin: false, observer: null };
+    container.classList.add("na-sidenotes");
+    items.forEach(wire);
+    endnotes(container, items);
+    if (window.ResizeObserver) {
+      state.observer = new ResizeObserver(schedule);
+      state.observer.observe(container);
+    }
+    layout();
+    // a permalink to a note opens it on narrow screens
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    items.forEach(function (item) { if (item.note === target && !state.margin) open(item, false); });
+  }
+
+  window.addEventListener("resize", schedule);
+  window.addEventListener("load", schedule);
+  window.addEventListener("hashchange", function () {
+    if (!state || state.margin) return;
+    var target = document.getElementById(location.hash.slice(1));
+    state.items.forEach(function (item) { if (item.note === target) open(item, false); });
+  });
+  if (document.fonts) {
+    document.fonts.ready.then(schedule);
+    document.fonts.addEventListener && document.fonts.addEventListener("loadingdone", schedule);
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
