@@ -138,19 +138,22 @@ def _open(span: Span, first: bool) -> str:
     return f"<mark{attrs}>"
 
 
-def _close(span: Span, last: bool) -> str:
+def _close(span: Span) -> str:
     if span.kind == "link":
         href = _safe_href(span.attrs.get("href", ""))
         title = span.attrs.get("title")
         return f']({href} "{_attr_text(title)}")' if title else f"]({href})"
-    out = "</mark>"
-    if last and span.attrs.get("marker"):
-        target = span.attrs.get("marker_href", "")
-        if not (isinstance(target, str) and target.startswith("#") and _NAME.match(target[1:])):
-            raise ValueError(f"mark marker_href must be '#name', got {target!r}")
-        out += (f'<sup class="na-marker"><a href="{target}">'
-                f"{_attr_text(span.attrs['marker'])}</a></sup>")
-    return out
+    return "</mark>"
+
+
+def _marker(span: Span) -> str:
+    """The note marker shown after a mark's last piece ('' when it has none)."""
+    if span.kind != "mark" or not span.attrs.get("marker"):
+        return ""
+    target = span.attrs.get("marker_href", "")
+    if not (isinstance(target, str) and target.startswith("#") and _NAME.match(target[1:])):
+        raise ValueError(f"mark marker_href must be '#name', got {target!r}")
+    return f'<sup class="na-marker"><a href="{target}">{_attr_text(span.attrs["marker"])}</a></sup>'
 
 
 _KINDS = {"link", "mark"}
@@ -162,7 +165,9 @@ def render_inline(text: str, spans: Iterable[Span] = (), *, line_start: bool = T
 
     Spans are half-open ``[start, end)`` offsets into ``text``. Spans that cross
     are split where the outer one ends (a split mark keeps its id on the first
-    piece and its marker after the last). Links may not nest in links.
+    piece and its marker after the last). A marker that would land inside a
+    link is placed right after the link (no link inside a link). Links may
+    not nest in links.
     """
     spans = list(spans)
     for s in spans:
@@ -180,15 +185,25 @@ def render_inline(text: str, spans: Iterable[Span] = (), *, line_start: bool = T
 
     out: list[str] = []
     stack: list[Span] = []
+    markers: list[str] = []  # markers waiting for the enclosing link to close
     started = not line_start  # has anything but spaces been written on the line?
     for i, pos in enumerate(points):
         ending = [k for k, s in enumerate(stack) if s.end == pos]
         if ending:
             lowest = ending[0]
             reopen = [s for s in stack[lowest:] if s.end != pos]
-            for s in reversed(stack[lowest:]):
-                out.append(_close(s, last=s.end == pos))
+            for k in range(len(stack) - 1, lowest - 1, -1):
+                s = stack[k]
+                out.append(_close(s))
+                if s.end == pos and (m := _marker(s)):
+                    if any(o.kind == "link" for o in stack[:k]):
+                        markers.append(m)
+                    else:
+                        out.append(m)
             del stack[lowest:]
+            if markers and not any(o.kind == "link" for o in stack):
+                out.extend(markers)
+                markers.clear()
             for s in reopen:
                 out.append(_open(s, first=False))
                 stack.append(s)

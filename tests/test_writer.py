@@ -209,6 +209,17 @@ def test_nested_spans_do_not_split(md):
     assert convert(md, out).startswith('<p><mark id="note-1" class="na-note"><a href="xi.md">Xi Jinping</a> said')
 
 
+def test_marker_of_a_mark_inside_a_link_goes_after_the_link(md):
+    out = render_inline("Xi Jinping said", [Span(0, 10, "link", {"href": "xi.md"}), Span(3, 10, "mark", NOTE)])
+    assert out == ('[Xi <mark id="note-1" class="na-note">Jinping</mark>](xi.md)'
+                   '<sup class="na-marker"><a href="#n1">1</a></sup> said')
+    out = render_inline("Xi Jinping said", [Span(0, 10, "link", {"href": "xi.md"}), Span(0, 2, "mark", NOTE)])
+    assert out == ('[<mark id="note-1" class="na-note">Xi</mark> Jinping](xi.md)'
+                   '<sup class="na-marker"><a href="#n1">1</a></sup> said')
+    html_out = convert(md, out)
+    assert html_out.count("<a ") == 2 and "</a></sup>" in html_out and not re.search(r"<a [^>]*>[^<]*<mark[^>]*>Xi</mark> Jinping<sup", html_out)
+
+
 def test_span_text_is_escaped(md):
     out = convert(md, render_inline("<b>*x*</b>", [Span(0, 10, "mark", {"id": "m"})]))
     assert out == '<p><mark id="m">&lt;b&gt;*x*&lt;/b&gt;</mark></p>'
