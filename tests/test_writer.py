@@ -363,6 +363,29 @@ def test_duplicate_ids_and_unusable_ids_are_input_errors():
         render_pages([fixture_article(id="../escape")])
 
 
+GOLDEN = ROOT / "tests" / "golden" / "writer"
+
+
+def test_golden_pages():
+    """The generated Markdown, byte for byte. After an intended change:
+    UPDATE_GOLDEN=1 pytest tests/test_writer.py, then review the diff."""
+    articles = [
+        fixture_article(paragraphs=("TEST FIXTURE - not real news. *Not em*, <b>not bold</b>, {{ not jinja }}.",
+                                    "1. It counts 1,000 test cases | and [no link](x) {: #p9 }",
+                                    "--- &amp; \\ > + !!! note")),
+        fixture_article("2019-12-31-test-fixture-older", "2019-12-31T23:00:00-05:00", "TEST FIXTURE: older"),
+    ]
+    pages = render_pages(articles)
+    if os.environ.get("UPDATE_GOLDEN"):
+        for rel, text in pages.items():
+            (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / rel).write_text(text, encoding="utf-8")
+    expected = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md"))
+    assert sorted(pages) == expected
+    for rel, text in pages.items():
+        assert text == (GOLDEN / rel).read_text(encoding="utf-8"), rel
+
+
 # --------------------------------------------------------------------------
 # Owned folders
 # --------------------------------------------------------------------------
