@@ -46,29 +46,31 @@ NOTES = [_note("a", "harbour bridge reopened", 20), _note("b", "the mayor said",
          _note("gone", "a passage no longer in the fixture text", 5)]
 
 
-def _paragraph(number: int, text: str, spans) -> str:
+def _paragraph(number: int, text: str, spans, link_markers: bool = False) -> str:
     out, at = [], 0
     for span in sorted(spans, key=lambda s: s.start):
         out.append(html.escape(text[at:span.start]))
+        marker = (f'<sup class="na-marker"><a href="{span.attrs["marker_href"]}">{span.attrs["marker"]}</a></sup>'
+                  if link_markers else span.attrs["marker_html"])
         out.append(f'<mark id="{span.attrs["id"]}" class="{" ".join(span.attrs["classes"])}">'
-                   f"{html.escape(text[span.start:span.end])}</mark>{span.attrs['marker_html']}")
+                   f"{html.escape(text[span.start:span.end])}</mark>{marker}")
         at = span.end
     out.append(html.escape(text[at:]))
     return f'<p id="p{number}">{"".join(out)}</p>'
 
 
-def page(tmp_path: Path, script: bool = True) -> str:
+def page(tmp_path: Path, script: bool = True, link_markers: bool = False) -> str:
     anchored, _ = anchor(NOTES, PARAGRAPHS)
     spans = mark_spans(anchored)
     asides = render_paragraph_notes(anchored)
     body = []
     for number, text in enumerate(PARAGRAPHS, start=1):
-        body.append(_paragraph(number, text, spans.get(number, [])))
+        body.append(_paragraph(number, text, spans.get(number, []), link_markers))
         if number in asides:
             body.append(asides[number])
     body.append(render_orphans_html(anchored))
     js = f'<script src="{(ASSETS / "javascripts" / "sidenotes.js").as_uri()}"></script>' if script else ""
-    path = tmp_path / ("page.html" if script else "nojs.html")
+    path = tmp_path / f"page-{script}-{link_markers}.html"
     path.write_text(f"""<!doctype html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="{(ASSETS / 'stylesheets' / 'sidenotes.css').as_uri()}">
 <style>html{{font-size:125%}} body{{margin:0}} .md-typeset{{font-size:.8rem;line-height:1.6;max-width:48rem;
@@ -171,4 +173,20 @@ def test_print_shows_numbered_endnotes(browser, tmp_path):
     assert pg.eval_on_selector(".na-endnotes", "e => getComputedStyle(e).display") == "block"
     assert pg.eval_on_selector("#note-a", "e => getComputedStyle(e).display") == "none"
     assert pg.eval_on_selector_all(".na-endnotes [id]", "els => els.length") == 0
+    pg.close()
+
+
+def test_the_writers_link_markers_become_toggles_too(browser, tmp_path):
+    pg = browser.new_page(viewport={"width": 420, "height": 800})
+    pg.goto(page(tmp_path, link_markers=True))
+    pg.wait_for_function("document.querySelector('.na-sidenotes')")
+    marker = ".na-marker a[href='#note-b']"
+    assert pg.get_attribute(marker, "role") == "button"
+    assert pg.get_attribute(marker, "aria-controls") == "note-b"
+    assert pg.eval_on_selector("#note-b", "e => e.hidden") is True
+    pg.focus(marker)
+    pg.keyboard.press(" ")
+    assert pg.get_attribute(marker, "aria-expanded") == "true"
+    assert pg.evaluate("document.activeElement.id") == "note-b"
+    assert pg.evaluate("location.hash") == ""
     pg.close()
