@@ -51,17 +51,43 @@ def build_site(root: Path, report: Report | None = None, *, strict: bool = False
 
 def build_static(root: Path, report: Report, *, strict: bool = False, quiet: bool = False,
                  search: bool = True, site_dir: Path | None = None) -> BuildResult:
-    """MkDocs over the pages already in content/, then Pagefind over site/."""
+    """MkDocs over the pages already in content/, then Pagefind, into site/ atomically.
+
+    Everything is built into a temporary folder beside ``site_dir`` and swapped
+    in only when the build succeeded, so a failed build (or, with ``strict``,
+    one with warnings) leaves the previous site/ intact.
+    """
     root = Path(root).resolve()
     site_dir = Path(site_dir).resolve() if site_dir else root / "site"
-    built = run_mkdocs(root, report, strict=strict, site_dir=site_dir)
+    staging = site_dir.with_name(f".{site_dir.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    built = run_mkdocs(root, report, strict=strict, site_dir=staging)
     pages = None
     if built and search:
-        pages = run_pagefind(site_dir, report)
-    if not quiet and built:
-        found = f", {pages} article(s) in the search index" if pages is not None else ""
+        pages = run_pagefind(staging, report)
+        built = pages is not None
+    if built and strict and report.failed(strict=True):
+        built = False
+    if not built:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not quiet:
+            print(f"build failed: {site_dir} left as it was", file=sys.stderr)
+        return BuildResult(site_dir=site_dir, built=False, pages_indexed=None)
+    swap_in(staging, site_dir)
+    if not quiet:
+        found = f", {pages} page(s) in the search index" if pages is not None else ""
         print(f"built {site_dir}{found}", file=sys.stderr)
     return BuildResult(site_dir=site_dir, built=built, pages_indexed=pages)
+
+
+def swap_in(staging: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` by ``staging`` with two renames (the old site is removed after)."""
+    old = site_dir.with_name(f".{site_dir.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 class _ToReport(logging.Handler):
