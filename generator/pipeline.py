@@ -7,11 +7,12 @@ Nothing under ``site-data/`` is ever written here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .annotations import Anchored, anchor, load_notes
 from .diagnostics import InputError, Report
-from .extract import extract
+from .extract import article_id, extract
 from .extract.entities import Matcher
 from .readers import load
 from .records import Article
@@ -65,6 +66,8 @@ class Archive:
     paths: Paths
     registry: Registry
     articles: list[Article]
+    #: article id -> its notes, anchored (orphans included: a note is never dropped)
+    notes: dict[str, list[Anchored]] = field(default_factory=dict)
 
 
 def raw_files(paths: Paths) -> list[Path]:
@@ -115,7 +118,26 @@ def read_archive(paths: Paths, report: Report) -> Archive:
         seen[article.source.sha256] = article.source.path
         articles.append(article)
     articles.sort(key=lambda a: (a.published, a.id), reverse=True)
-    return Archive(paths, registry, articles)
+    archive = Archive(paths, registry, articles)
+    archive.notes = anchor_notes(archive, {article_id(p.name) for p in raw_files(paths)}, report)
+    return archive
+
+
+def anchor_notes(archive: Archive, known_ids: set[str], report: Report) -> dict[str, list[Anchored]]:
+    """Load site-data/annotations/ and anchor each article's notes to its text.
+
+    ``known_ids`` are the ids of every raw file, read or not: a note on an
+    article that failed to read is not "on an unknown article" (the article's
+    own error says what to fix)."""
+    notes, load_report = load_notes(archive.paths.annotations, known_ids, archive.paths.root)
+    report.extend(load_report)
+    anchored: dict[str, list[Anchored]] = {}
+    for article in archive.articles:
+        if article.id in notes:
+            placed, anchor_report = anchor(notes[article.id], article.paragraphs)
+            report.extend(anchor_report)
+            anchored[article.id] = placed
+    return anchored
 
 
 def generate(root: Path, report: Report | None = None) -> tuple[Archive, Report]:
@@ -125,6 +147,29 @@ def generate(root: Path, report: Report | None = None) -> tuple[Archive, Report]
     report = report if report is not None else Report()
     paths = Paths(root)
     archive = read_archive(paths, report)
-    pages = writer.render_pages(archive)
+    pages = writer.render_pages(archive, *page_additions(archive))
     writer.write_owned(pages, paths.content, writer.OWNED_DIRS)
     return archive, report
+
+
+def page_additions(archive: Archive) -> tuple[dict[str, dict], dict[str, "PageParts"]]:
+    """Per article: extra front matter and the parts later stages add to its page."""
+    from .annotations import mark_spans, render_orphans_html, render_paragraph_notes
+    from .annotations.model import KIND_LABELS, ORPHAN
+    from .writer import PageParts
+
+    extras: dict[str, dict] = {}
+    parts: dict[str, PageParts] = {}
+    for article in archive.articles:
+        notes = archive.notes.get(article.id, [])
+        kinds = sorted({KIND_LABELS[n.note.kind] for n in notes})
+        extras[article.id] = {"notes": {
+            "count": len(notes), "kinds": kinds, "orphans": sum(n.status == ORPHAN for n in notes),
+            "first": f"note-{min(notes, key=lambda n: n.number).note.id}" if notes else None,
+        }}
+        parts[article.id] = PageParts(
+            spans=mark_spans(notes),
+            after=render_paragraph_notes(notes),
+            tail=render_orphans_html(notes),
+        )
+    return extras, parts

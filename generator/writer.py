@@ -314,11 +314,34 @@ def _front_matter(data: Mapping[str, Any], body: str) -> str:
     return text.rstrip("\n") + "\n"
 
 
-def render_article(article: Article, extras: Mapping[str, Any] | None = None) -> str:
+@dataclass(slots=True, frozen=True)
+class PageParts:
+    """What later stages add to an article page (all optional).
+
+    ``spans``: paragraph number -> spans over its plain text (entity links,
+    note highlights). ``after``: paragraph number -> an HTML block the
+    generator rendered and escaped itself (the paragraph's sidenotes), placed
+    after the paragraph. ``tail``: such a block at the end of the article
+    (notes that no longer match the text). ``related``: links to related
+    articles, each ``{"title", "href", "date"}``.
+    """
+
+    spans: Mapping[int, Sequence[Span]] = field(default_factory=dict)
+    after: Mapping[int, str] = field(default_factory=dict)
+    tail: str = ""
+    related: Sequence[Mapping[str, str]] = ()
+
+
+NO_PARTS = PageParts()
+
+
+def render_article(article: Article, extras: Mapping[str, Any] | None = None,
+                   parts: PageParts = NO_PARTS) -> str:
     """The full page text of one article: YAML front matter + Markdown body.
 
     ``extras``: more front-matter keys (later stages: notes, related, ...),
     added after the schema and page keys; they may not replace schema keys.
+    ``parts``: links, highlights, sidenotes and related articles (see PageParts).
     """
     data = article.to_data()
     clash = set(extras or ()) & set(data)
@@ -337,7 +360,17 @@ def render_article(article: Article, extras: Mapping[str, Any] | None = None) ->
     body = _env.get_template("article.md.j2").render(
         headline=render_inline(article.title),
         figures=figures,
-        paragraphs=[render_inline(p) or "&nbsp;" for p in article.paragraphs],
+        paragraphs=[
+            {"text": render_inline(p, [Span(*s) for s in parts.spans.get(n, ())]) or "&nbsp;",
+             "after": parts.after.get(n, "")}
+            for n, p in enumerate(article.paragraphs, start=1)
+        ],
+        tail=parts.tail,
+        related=[
+            {"link": render_inline(r["title"], [Span(0, len(r["title"]), "link", {"href": r["href"]})]),
+             "date": r.get("date", "")}
+            for r in parts.related
+        ],
     )
     return _front_matter(data, body)
 
@@ -387,12 +420,13 @@ def render_latest(articles: Iterable[Article], count: int = LATEST_COUNT) -> dic
     return {"_generated/latest.md": body.rstrip("\n") + "\n"}
 
 
-def render_pages(archive: Any, extras: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, str]:
+def render_pages(archive: Any, extras: Mapping[str, Mapping[str, Any]] | None = None,
+                 parts: Mapping[str, PageParts] | None = None) -> dict[str, str]:
     """Every page the write stage produces, keyed by path under content/.
 
     ``archive``: a sequence of articles, or anything with an ``articles``
     attribute (generator.pipeline.Archive). ``extras`` maps article id to
-    extra front-matter keys."""
+    extra front-matter keys, ``parts`` to its PageParts."""
     articles: Sequence[Article] = getattr(archive, "articles", archive)
     pages: dict[str, str] = {}
     for a in articles:
@@ -400,7 +434,7 @@ def render_pages(archive: Any, extras: Mapping[str, Mapping[str, Any]] | None = 
         if path in pages:
             raise InputError(a.source.path, f"two raw files give the same article id {a.id!r}",
                              fix="rename one of them")
-        pages[path] = render_article(a, (extras or {}).get(a.id))
+        pages[path] = render_article(a, (extras or {}).get(a.id), (parts or {}).get(a.id, NO_PARTS))
     pages.update(render_archive(articles))
     pages.update(render_latest(articles))
     return dict(sorted(pages.items()))
