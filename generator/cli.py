@@ -139,6 +139,46 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], reader: str | None) -> N
     sys.exit(print_report(report, strict=False))
 
 
+@main.command()
+@click.argument("article")
+@click.argument("passage")
+@click.option("--occurrence", type=int, help="For a passage that occurs more than once: which one (1, 2, ...).")
+@click.pass_context
+def annotate(ctx: click.Context, article: str, passage: str, occurrence: int | None) -> None:
+    """Print a ready note for PASSAGE of ARTICLE (an article id or its raw file).
+
+    The note has the shortest prefix/suffix that makes the quote unique; save it
+    as site-data/annotations/ARTICLE/<your-note>.yml and fill in body, author.
+    """
+    from .annotations.skeleton import PassageNotFound, annotate_skeleton
+
+    paths = Paths(_root(ctx))
+    report = Report()
+    raw_file = find_raw(paths, article)
+    if raw_file is None:
+        report.error(article, "no such article",
+                     fix="give an article id (a file name in site-data/raw/ without extension) or a raw file")
+        sys.exit(print_report(report, strict=False))
+    matcher = Matcher(load_archive_registry(paths, report))
+    try:
+        found = read_article(raw_file, paths, matcher)
+        click.echo(annotate_skeleton(found, passage, occurrence=occurrence), nl=False)
+    except InputError as exc:
+        report.add(exc.diagnostic)
+    except PassageNotFound as exc:
+        report.error(paths.rel(raw_file), str(exc))
+    sys.exit(print_report(report, strict=False))
+
+
+def find_raw(paths: Paths, article: str) -> Path | None:
+    """A raw file given as a path, or by article id."""
+    given = Path(article)
+    if given.is_file():
+        return given
+    matches = [p for p in raw_files(paths) if p.stem == article or p.name == article]
+    return matches[0] if len(matches) == 1 else None
+
+
 @main.command(name="eval")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def eval_command(directory: Path) -> None:

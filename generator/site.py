@@ -17,6 +17,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Mapping
 
 from .diagnostics import InputError, Report
 from .writer import OWNED_DIRS, WriteStats, clean_owned
@@ -42,26 +43,37 @@ def build_site(root: Path, report: Report | None = None, *, strict: bool = False
     report = report if report is not None else Report()
     root = Path(root).resolve()
     try:
-        generate(root, report)
+        archive, _ = generate(root, report)
     except InputError as exc:  # e.g. a generated folder holds a file the generator did not write
         report.add(exc.diagnostic)
         return BuildResult(site_dir or root / "site", built=False, pages_indexed=None)
-    return build_static(root, report, strict=strict, quiet=quiet, search=search, site_dir=site_dir)
+    from .site_files import site_files
+
+    return build_static(root, report, strict=strict, quiet=quiet, search=search, site_dir=site_dir,
+                        extra_files=lambda site_url: site_files(archive, site_url))
 
 
 def build_static(root: Path, report: Report, *, strict: bool = False, quiet: bool = False,
-                 search: bool = True, site_dir: Path | None = None) -> BuildResult:
+                 search: bool = True, site_dir: Path | None = None,
+                 extra_files: Callable[[str], Mapping[str, bytes]] | None = None) -> BuildResult:
     """MkDocs over the pages already in content/, then Pagefind, into site/ atomically.
 
     Everything is built into a temporary folder beside ``site_dir`` and swapped
     in only when the build succeeded, so a failed build (or, with ``strict``,
-    one with warnings) leaves the previous site/ intact.
+    one with warnings) leaves the previous site/ intact. ``extra_files(site_url)``
+    gives files (path in the site -> bytes) to add, such as data exports.
     """
     root = Path(root).resolve()
     site_dir = Path(site_dir).resolve() if site_dir else root / "site"
     staging = site_dir.with_name(f".{site_dir.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
-    built = run_mkdocs(root, report, strict=strict, site_dir=staging)
+    config = run_mkdocs(root, report, strict=strict, site_dir=staging)
+    built = config is not None
+    if built and extra_files:
+        for rel, data in extra_files(config.site_url or "").items():
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
     pages = None
     if built and search:
         pages = run_pagefind(staging, report)
@@ -105,8 +117,9 @@ class _ToReport(logging.Handler):
         self.report.warning(f"content/{m.group(1)}" if m else "mkdocs.yml", message)
 
 
-def run_mkdocs(root: Path, report: Report, *, strict: bool, site_dir: Path) -> bool:
-    """Build ``root``/mkdocs.yml into ``site_dir``; False (and an error in report) on failure."""
+def run_mkdocs(root: Path, report: Report, *, strict: bool, site_dir: Path):
+    """Build ``root``/mkdocs.yml into ``site_dir``; its MkDocs config, or None
+    (and an error in report) on failure."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -114,7 +127,7 @@ def run_mkdocs(root: Path, report: Report, *, strict: bool, site_dir: Path) -> b
     config_file = Path(root) / "mkdocs.yml"
     if not config_file.exists():
         report.error(str(config_file), "not found", fix="run from the archive's repository root or pass --root")
-        return False
+        return None
     logger = logging.getLogger("mkdocs")
     handler = _ToReport(report)
     logger.addHandler(handler)
@@ -127,13 +140,13 @@ def run_mkdocs(root: Path, report: Report, *, strict: bool, site_dir: Path) -> b
             config.plugins.on_shutdown()
     except MkDocsException as exc:
         report.error("mkdocs.yml", f"mkdocs build failed: {exc}")
-        return False
+        return None
     except Exception as exc:  # Markdown extensions raise their own types (e.g. a missing snippet)
         report.error("mkdocs.yml", f"mkdocs build failed: {type(exc).__name__}: {exc}")
-        return False
+        return None
     finally:
         logger.removeHandler(handler)
-    return True
+    return config
 
 
 def run_pagefind(site_dir: Path, report: Report | None = None) -> int | None:
