@@ -394,7 +394,10 @@ def annotations(rng: random.Random, article_id: str, published: date, paragraphs
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    pass
+    """Writes every value in full: no &anchors/*aliases (the archive rejects them)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:

@@ -71,13 +71,17 @@ def show(ctx: click.Context, raw_file: Path, as_json: bool, reader: str | None) 
 
 
 @main.command()
+@click.option("--strict", is_flag=True, help="Fail on warnings too (drifted or orphaned notes).")
 @click.pass_context
-def check(ctx: click.Context) -> None:
-    """Validate all of site-data/ without building; exit non-zero on errors."""
+def check(ctx: click.Context, strict: bool) -> None:
+    """Validate all of site-data/ without building; exit non-zero on errors.
+
+    Prints one line per problem, file:line: level: message (how to fix it),
+    then a summary."""
     from .checks import check_archive
 
     report, summary = check_archive(Paths(_root(ctx)))
-    sys.exit(print_report(report, strict=False, summary=summary))
+    sys.exit(print_report(report, strict=strict, summary=summary))
 
 
 @main.command()

@@ -15,9 +15,9 @@ from .diagnostics import InputError, Report
 from .extract import article_id, extract
 from .extract.entities import Matcher
 from .readers import load
-from .records import Article
+from .records import Article, RawArticle
 from .registry import EMPTY, Registry, load_registry
-from .sidecar import apply_derived, apply_raw, load_sidecar, sidecar_path
+from .sidecar import Sidecar, apply_derived, apply_raw, load_sidecar, sidecar_path
 
 SKIPPED_NAMES = {"README.md", "README.txt", ".gitkeep"}
 
@@ -81,12 +81,16 @@ def raw_files(paths: Paths) -> list[Path]:
     )
 
 
-def read_article(path: Path, paths: Paths, matcher: Matcher, reader: str | None = None) -> Article:
-    """One raw file to one Article, with its sidecar's corrections applied."""
-    rel = paths.rel(path)
+def read_raw(path: Path, paths: Paths, reader: str | None = None) -> tuple[RawArticle, Sidecar | None]:
+    """One raw file read by its reader, with the sidecar's reader-level corrections applied."""
     side = sidecar_path(path)
     sidecar = load_sidecar(side, paths.rel(side))
-    raw = apply_raw(load(path, rel, reader), sidecar)
+    return apply_raw(load(path, paths.rel(path), reader), sidecar), sidecar
+
+
+def read_article(path: Path, paths: Paths, matcher: Matcher, reader: str | None = None) -> Article:
+    """One raw file to one Article, with its sidecar's corrections applied."""
+    raw, sidecar = read_raw(path, paths, reader)
     return apply_derived(extract(raw, matcher), sidecar)
 
 

@@ -17,17 +17,22 @@ def article_id(raw_path: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
-def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
-    """Everything the archive knows about one article. Requires title and published."""
+def require_fields(raw: RawArticle) -> None:
+    """What every article needs before extraction: a headline, a date, a body."""
     if not raw.title:
         raise InputError(raw.path, "no headline found", line=1,
                          fix=f"add 'title: ...' to {sidecar_name(raw.path)}")
     if not raw.published:
         raise InputError(raw.path, "no publication date found", line=raw.line_of.get("title"),
                          fix=f"add 'published: 2020-05-17T15:51:00+08:00' to {sidecar_name(raw.path)}")
-    paragraphs = raw.paragraphs
-    if not paragraphs:
+    if not raw.paragraphs:
         raise InputError(raw.path, "no body paragraphs found", fix="check the file holds the article text")
+
+
+def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
+    """Everything the archive knows about one article. Requires title and published."""
+    require_fields(raw)
+    paragraphs = raw.paragraphs
     hits = matcher.hits(paragraphs)
     dateline_place = raw.dateline.place if raw.dateline else None
     skip = {1: len(raw.dateline.text)} if raw.dateline else {}
