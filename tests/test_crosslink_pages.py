@@ -1,0 +1,190 @@
+"""Cross-link pages for the TEST FIXTURE archive: content, order, pagination,
+escaping, and links that resolve (plus one real MkDocs --strict build)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from test_crosslink_fixture import A1, A2, A3, A4, A5, A6, read_fixture
+from generator.crosslink import PagesConfig, render_crosslink_pages
+
+SMALL = PagesConfig(page_size=2, figures_page_size=1, timeline_page_size=2, cooccurring=3)
+BIG = PagesConfig(page_size=100, figures_page_size=100, timeline_page_size=100)
+LINK = re.compile(r"\]\(([^)\s]+)")
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    return read_fixture(tmp_path_factory.mktemp("crosslink-pages"))
+
+
+@pytest.fixture(scope="module")
+def small(archive):
+    return render_crosslink_pages(archive, SMALL)
+
+
+@pytest.fixture(scope="module")
+def big(archive):
+    return render_crosslink_pages(archive, BIG)
+
+
+def article_links(text: str, paragraph_links: bool = True) -> list[str]:
+    """Article ids linked from a page, in order; without ``paragraph_links``,
+    only links to the top of an article (entity listings also link the paragraph)."""
+    pattern = r"\]\((?:\.\./)+articles/([^)#]+)\.md(?:#p\d+)?\)" if paragraph_links else \
+        r"\]\((?:\.\./)+articles/([^)#]+)\.md\)"
+    return re.findall(pattern, text)
+
+
+def section(text: str, title: str) -> str:
+    return text.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_page_paths(small):
+    entity_pages = sorted(p for p in small if p.startswith("entities/") and "_by-letter" not in p)
+    assert entity_pages == [
+        "entities/alda-brenner/index.md", "entities/alda-brenner/page-2.md",
+        "entities/continentia/index.md", "entities/continentia/page-2.md", "entities/continentia/page-3.md",
+        "entities/index.md",
+        "entities/northland-health-agency/index.md", "entities/northland-health-agency/page-2.md",
+        "entities/ostmark/index.md", "entities/ostmark/page-2.md",
+        "entities/ruth-kale/index.md",
+        "entities/vellan/index.md", "entities/vellan/page-2.md",
+    ]  # Lake Orvo is registered but never mentioned: no page
+    assert "entities/_by-letter/person-a.md" in small and "entities/_by-letter/place-l.md" not in small
+    assert [p for p in small if p.startswith("timeline/")] == [
+        "timeline/2021/index.md", "timeline/2021/page-2.md", "timeline/2021/page-3.md",
+        "timeline/2022/index.md", "timeline/index.md"]
+    assert [p for p in small if p.startswith("figures/")] == ["figures/index.md", "figures/page-2.md"]
+    assert "archive/agency/xinhua/index.md" in small and "archive/agency/people-s-daily/index.md" in small
+    assert "archive/editor/mira-sol/index.md" in small
+    assert "archive/index.md" not in small  # the writer's page
+
+
+def test_entity_pages_paginate_newest_first(small):
+    first, second = small["entities/alda-brenner/index.md"], small["entities/alda-brenner/page-2.md"]
+    assert article_links(section(first, "Articles"), False) == [A4, A2]
+    assert article_links(section(second, "Articles"), False) == [A3, A1]
+    assert "Page 1 of 2: **1** [2](page-2.md) · [Next »](page-2.md)" in first
+    assert "Often mentioned with" in first and "Often mentioned with" not in second
+
+
+def test_entity_page_content(big):
+    page = big["entities/alda-brenner/index.md"]
+    assert page.startswith("---\ntitle: Alda Brenner\n---\n\n# Alda Brenner\n")
+    assert "Mentioned in 4 articles, first on 1 March 2021, last on 2 March 2022." in page
+    assert section(page, "Often mentioned with").strip().splitlines() == [
+        "- [Continentia](../continentia/index.md): 4 articles",
+        "- [Vellan](../vellan/index.md): 4 articles",
+        "- [Northland Health Agency](../northland-health-agency/index.md): 2 articles",
+        "- [Ostmark](../ostmark/index.md): 1 article",
+    ]
+    # first mention sentence, linked to its paragraph
+    assert ("Health Minister Alda Brenner said the clinic was planned on Feb. 20 by the Northland Health Agency. "
+            f"([¶2](../../articles/{A1}.md#p2))") in page
+    assert "“We are ready for the whole season”" in section(page, "Quotes")
+    # key figures: only those in paragraphs that name her (A1's figure is in paragraph 3)
+    assert "900 new cases" not in page and "1,200 new cases" not in page
+    nha = big["entities/northland-health-agency/index.md"]
+    assert "[Wikidata Q4115189](https://www.wikidata.org/wiki/Q4115189)" in nha
+    assert "**1,200 new cases**" in section(nha, "Key figures")
+    assert article_links(section(nha, "Timeline")) == [A5, A1, A2]  # late February, Feb. 20, March 2
+
+
+def test_timeline_order(big):
+    page = big["timeline/2021/index.md"]
+    dates = re.findall(r"^- \*\*([^*]+)\*\*", page, re.M)
+    assert dates == ["February 2021", "20 February 2021", "1 March 2021", "2 March 2021", "2 March 2021",
+                     "1 June 2021"]
+    # same day: the earlier article first
+    assert article_links(page) == [A5, A1, A1, A3, A2, A6]
+    assert f"../../articles/{A5}.md#p1" in page
+    assert "[2021](2021/index.md): 6 events" in big["timeline/index.md"]
+
+
+def test_timeline_pages_continue(small):
+    assert article_links(small["timeline/2021/page-2.md"]) == [A1, A3]
+    assert "[« Previous](index.md) · **1** [2](page-2.md)" not in small["timeline/2021/index.md"]
+    assert "Page 3 of 3: [« Previous](page-2.md) · [1](index.md) [2](page-2.md) **3**" in \
+        small["timeline/2021/page-3.md"]
+
+
+def test_figures_page_rows_carry_filter_data(big):
+    page = big["figures/index.md"]
+    rows = re.findall(r"^    \{: data-unit=\"([a-z0-9-]+)\" data-entities=\"([a-z0-9 -]*)\" \}$", page, re.M)
+    assert rows == [("cases", "continentia"), ("cases", "northland-health-agency")]
+    assert '[Northland Health Agency](../entities/northland-health-agency/index.md){: data-entity=' in page
+    assert '<div class="na-figures" data-na-figures="1" markdown>' in page
+
+
+def test_agency_and_editor_archives(big):
+    assert article_links(big["archive/editor/ann-lee/index.md"]) == [A5, A2, A1]
+    assert "(byline)" in big["archive/editor/mira-sol/index.md"]
+    agencies = big["archive/agency/index.md"]
+    assert "- [People's Daily](people-s-daily/index.md): 1 article" in agencies
+    assert "- [Xinhua](xinhua/index.md): 5 articles" in agencies
+
+
+def test_article_text_is_escaped(big):
+    page = big["entities/ruth-kale/index.md"]
+    assert "TEST FIXTURE: Kale warns of a \\*second\\* wave \\[update\\] &lt;em&gt;" in page
+    assert "&lt;b&gt;second&lt;/b&gt;" in page
+    for text in big.values():
+        assert "<em>" not in text and "<b>" not in text
+
+
+def test_every_relative_link_resolves(small, archive):
+    known = set(small) | {f"articles/{a.id}.md" for a in archive.articles} | {"archive/index.md", "data.md"}
+    for path, text in small.items():
+        for href in LINK.findall(text):
+            if href.startswith("https://"):
+                continue
+            target = PurePosixPath(path).parent.joinpath(href.split("#", 1)[0])
+            resolved = os.path.normpath(str(target))
+            assert resolved in known, f"{path} links to {href}"
+
+
+def test_deterministic(archive, small):
+    assert render_crosslink_pages(archive, SMALL) == small
+
+
+MKDOCS_YML = """\
+site_name: crosslink fixture
+docs_dir: content
+theme:
+  name: material
+  custom_dir: OVERRIDES
+  font: false
+markdown_extensions: [toc, attr_list, md_in_html, admonition]
+validation:
+  links: {not_found: warn, anchors: warn, unrecognized_links: warn}
+"""
+
+
+@pytest.mark.e2e
+def test_mkdocs_strict_build(archive, tmp_path):
+    """The pages (with the writer's article pages) build with no broken link or anchor."""
+    from generator import writer
+
+    pages = writer.render_pages(archive.articles)
+    pages.update(render_crosslink_pages(archive, SMALL))
+    pages["index.md"] = "# Home\n\n[Entities](entities/index.md)\n"
+    pages["data.md"] = "# Data\n"
+    for rel, text in pages.items():
+        target = tmp_path / "content" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    # the real overrides/ (article.html is the writer's article layout)
+    overrides = Path(__file__).resolve().parent.parent / "overrides"
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.replace("OVERRIDES", str(overrides)), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=tmp_path,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "site" / "figures" / "index.html").read_text(encoding="utf-8")
+    assert 'data-unit="cases"' in html and 'data-entity="continentia"' in html
