@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -64,14 +65,27 @@ def hostile_notes() -> str:
     return "# TEST FIXTURE - hostile note bodies, not real notes\n" + yaml.safe_dump(notes, allow_unicode=True)
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    repo = scratch_copy(tmp_path_factory.mktemp("sample"))
-    (repo / f"site-data/annotations/{SEED_ID}/zz-hostile-fixture.yml").write_text(hostile_notes(), encoding="utf-8")
+def build_copy(target: Path, hostile: bool):
+    repo = scratch_copy(target)
+    if hostile:
+        (repo / f"site-data/annotations/{SEED_ID}/zz-hostile-fixture.yml").write_text(hostile_notes(),
+                                                                                      encoding="utf-8")
     before = digest(repo / "site-data")
     report = Report()
     result = build_site(repo, report, strict=True, quiet=True)
     return repo, report, result, before
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    """The sample archive exactly as committed."""
+    return build_copy(tmp_path_factory.mktemp("sample"), hostile=False)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The sample archive plus TEST FIXTURE notes with hostile bodies."""
+    return build_copy(tmp_path_factory.mktemp("hostile"), hostile=True)
 
 
 def page(repo: Path, *parts: str) -> str:
@@ -126,20 +140,57 @@ def test_sample_notes_are_beside_their_passages(sample):
     assert "Notes that no longer match the text" not in html
 
 
-def test_hostile_note_bodies_reach_no_page_as_markup(sample):
-    repo = sample[0]
+def test_hostile_notes_build_strictly(hostile):
+    assert [d.format() for d in hostile[1].diagnostics] == []
+
+
+def test_hostile_note_bodies_reach_no_page_as_markup(hostile):
+    repo = hostile[0]
     html = page(repo, "articles", SEED_ID)
     assert len(re.findall(r'<aside [^>]*id="note-hostile-\d+"', html)) == len(HOSTILE)  # none dropped
-    for path in (repo / "site").rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        assert not re.search(r"<script[^>]*>\s*alert|<script>x</script>", text), path
-        assert not re.search(r"""\son\w+\s*=""", re.sub(r"<script.*?</script>", "", text, flags=re.S)), path
-        assert not re.search(r"""(href|src)\s*=\s*["']?\s*(javascript|vbscript|data|file):""", text, re.I), path
-        assert "<b>author</b>" not in text
+    for path in (repo / "site/articles").rglob("*.html"):
+        tags = Tags()
+        tags.feed(path.read_text(encoding="utf-8"))
+        assert not [a for a in tags.attributes if a[0].startswith("on")], path
+        assert not [a for a in tags.attributes if a[0] in ("href", "src", "action", "formaction")
+                    and re.match(r"\s*(javascript|vbscript|data|file):", a[1] or "", re.I)], path
+        assert not [s for s in tags.scripts if "alert" in s or s.strip() == "x"], path
+        assert "b" not in tags.inside_notes, path  # "TEST FIXTURE <b>author</b>" stays text
 
 
-def test_notes_exported_as_web_annotation_jsonld(sample):
-    data = json.loads((sample[0] / "site/annotations.jsonld").read_text(encoding="utf-8"))
+class Tags(HTMLParser):
+    """Every attribute of every tag, inline script text, and tags inside notes."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.attributes: list[tuple[str, str | None]] = []
+        self.scripts: list[str] = []
+        self.inside_notes: set[str] = set()
+        self._script = False
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.attributes.extend(attrs)
+        self._script = tag == "script"
+        if self._depth:
+            self.inside_notes.add(tag)
+        if tag == "aside" and "na-note" in (dict(attrs).get("class") or ""):
+            self._depth = 1
+        elif self._depth and tag not in ("br", "img", "hr", "input", "meta", "link"):
+            self._depth += 1
+
+    def handle_endtag(self, tag):
+        self._script = False
+        if self._depth:
+            self._depth -= 1
+
+    def handle_data(self, data):
+        if self._script:
+            self.scripts.append(data)
+
+
+def test_notes_exported_as_web_annotation_jsonld(hostile):
+    data = json.loads((hostile[0] / "site/annotations.jsonld").read_text(encoding="utf-8"))
     assert data["type"] == "AnnotationCollection" and data["total"] == 2 + len(HOSTILE)
     item = next(i for i in data["first"]["items"] if i["id"].endswith("#note-who-china-joint-mission"))
     selector = next(s for s in item["target"]["selector"] if s["type"] == "TextQuoteSelector")
@@ -172,3 +223,75 @@ def test_seed_markdown_matches_the_golden_file(tmp_path):
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8"), "regenerate on purpose with UPDATE_GOLDEN=1"
+
+
+# --- in a real Chromium -----------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not CHROMIUM:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but chromium is not installed (apt-get install -y chromium)")
+        pytest.skip("no chromium on this machine: install it with apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+def open_seed(chromium, sample, width: int):
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    url = (sample[0] / "site/articles" / SEED_ID / "index.html").as_uri()
+    tab.goto(url)
+    tab.wait_for_timeout(300)
+    return tab, errors
+
+
+def box(tab, selector):
+    return tab.eval_on_selector(selector, "e => { const r = e.getBoundingClientRect();"
+                                          " return {top: r.top, left: r.left, right: r.right, bottom: r.bottom}; }")
+
+
+@pytest.mark.browser
+def test_wide_screen_note_sits_in_the_margin_beside_its_passage(chromium, sample):
+    tab, errors = open_seed(chromium, sample, 1400)
+    note, passage = box(tab, "#note-who-china-joint-mission"), box(tab, "#note-who-china-joint-mission-text")
+    column = box(tab, "#p6")
+    assert note["left"] >= column["right"], (note, column)  # in the margin, right of the text
+    assert abs(note["top"] - passage["top"]) < 60, (note, passage)  # level with its passage
+    tops = tab.eval_on_selector_all("aside.na-note:not(.na-note--orphan)", "els => els.map(e => "
+                                    "[e.getBoundingClientRect().top, e.getBoundingClientRect().bottom])")
+    tops.sort()
+    assert all(a[1] <= b[0] + 0.5 for a, b in zip(tops, tops[1:])), tops  # no two notes overlap
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_narrow_screen_marker_opens_the_note_by_click_and_keyboard(chromium, sample):
+    tab, errors = open_seed(chromium, sample, 400)
+    note = "#note-africa-case-figures"
+    marker = tab.locator(f"[aria-controls='{note[1:]}']").first
+    assert not tab.is_visible(note)
+    marker.click()
+    assert tab.is_visible(note) and marker.get_attribute("aria-expanded") == "true"
+    tab.keyboard.press("Escape")
+    assert not tab.is_visible(note) and marker.get_attribute("aria-expanded") == "false"
+    marker.focus()
+    tab.keyboard.press("Enter")
+    assert tab.is_visible(note)
+    tab.keyboard.press("Escape")
+    marker.focus()
+    tab.keyboard.press("Space")
+    assert tab.is_visible(note)
+    assert errors == []
