@@ -183,6 +183,30 @@ def find_raw(paths: Paths, article: str) -> Path | None:
     return matches[0] if len(matches) == 1 else None
 
 
+@main.command()
+@click.option("--suggest", is_flag=True, help="Propose names the articles use that the registry lacks, as YAML.")
+@click.option("--min-count", default=1, show_default=True, help="With --suggest: only names seen this often.")
+@click.pass_context
+def entities(ctx: click.Context, suggest: bool, min_count: int) -> None:
+    """List the registry's entities with their mention counts, or --suggest new ones.
+
+    Suggestions print as YAML ready to review and paste into site-data/entities.yml.
+    """
+    from .crosslink import build_index, format_suggestions, suggest_entities
+
+    paths = Paths(_root(ctx))
+    report = Report()
+    archive = read_archive(paths, report)
+    if suggest:
+        click.echo(format_suggestions(suggest_entities(archive, min_count=min_count)), nl=False)
+    else:
+        index = build_index(archive.registry, archive.articles)
+        counts = {eid: len(ids) for eid, ids in index.entity_articles.items()}
+        for entity in sorted(archive.registry.entities, key=lambda e: (e.kind, e.name)):
+            click.echo(f"{entity.kind:<13} {entity.id:<40} {counts.get(entity.id, 0):>6}  {entity.name}")
+    sys.exit(print_report(report, strict=False))
+
+
 @main.command(name="eval")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def eval_command(directory: Path) -> None:

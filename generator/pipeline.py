@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .annotations import Anchored, anchor, load_notes
 from .diagnostics import InputError, Report
@@ -18,6 +19,9 @@ from .readers import load
 from .records import Article, RawArticle
 from .registry import EMPTY, Registry, load_registry
 from .sidecar import Sidecar, apply_derived, apply_raw, load_sidecar, sidecar_path
+
+if TYPE_CHECKING:
+    from .crosslink import CrossIndex, CrosslinkConfig
 
 SKIPPED_NAMES = {"README.md", "README.txt", ".gitkeep"}
 
@@ -68,6 +72,10 @@ class Archive:
     articles: list[Article]
     #: article id -> its notes, anchored (orphans included: a note is never dropped)
     notes: dict[str, list[Anchored]] = field(default_factory=dict)
+    #: article id -> [(related article id, score)], best first (filled by ``crosslink``)
+    related: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    #: entity mentions, figures and events by entity (filled by ``crosslink``)
+    index: "CrossIndex | None" = None
 
 
 def raw_files(paths: Paths) -> list[Path]:
@@ -144,14 +152,37 @@ def anchor_notes(archive: Archive, known_ids: set[str], report: Report) -> dict[
     return anchored
 
 
+def crosslink(archive: Archive, config: "CrosslinkConfig") -> None:
+    """The cross-link stage: the entity index and related articles."""
+    from .crosslink import build_index, related
+
+    archive.index = build_index(archive.registry, archive.articles)
+    archive.related = related(archive.articles, config.related)
+
+
+def load_config(paths: Paths, report: Report) -> "CrosslinkConfig":
+    """The generator's settings, ``extra.newsarchive`` in mkdocs.yml (defaults if absent)."""
+    from .crosslink import CrosslinkConfig, crosslink_config_from_mkdocs
+
+    try:
+        return crosslink_config_from_mkdocs(paths.root / "mkdocs.yml", "mkdocs.yml")
+    except InputError as exc:
+        report.add(exc.diagnostic)
+        return CrosslinkConfig()
+
+
 def generate(root: Path, report: Report | None = None) -> tuple[Archive, Report]:
     """Read site-data/ and write the generated pages into content/. Pure of MkDocs."""
     from . import writer  # imported here: the writer pulls in Jinja2 templates
+    from .crosslink import render_crosslink_pages
 
     report = report if report is not None else Report()
     paths = Paths(root)
+    config = load_config(paths, report)
     archive = read_archive(paths, report)
+    crosslink(archive, config)
     pages = writer.render_pages(archive, *page_additions(archive))
+    pages.update(render_crosslink_pages(archive, config, archive.index))
     writer.write_owned(pages, paths.content, writer.OWNED_DIRS)
     return archive, report
 
@@ -160,10 +191,13 @@ def page_additions(archive: Archive) -> tuple[dict[str, dict], dict[str, "PagePa
     """Per article: extra front matter and the parts later stages add to its page."""
     from .annotations import mark_spans, render_orphans_html, render_paragraph_notes
     from .annotations.model import KIND_LABELS, ORPHAN
-    from .writer import PageParts
+    from .crosslink import entity_link_spans
+    from .writer import PageParts, published_display
 
     extras: dict[str, dict] = {}
     parts: dict[str, PageParts] = {}
+    by_id = {a.id: a for a in archive.articles}
+    matcher = Matcher(archive.registry)
     for article in archive.articles:
         notes = archive.notes.get(article.id, [])
         kinds = sorted({KIND_LABELS[n.note.kind] for n in notes})
@@ -171,9 +205,18 @@ def page_additions(archive: Archive) -> tuple[dict[str, dict], dict[str, "PagePa
             "count": len(notes), "kinds": kinds, "orphans": sum(n.status == ORPHAN for n in notes),
             "first": f"note-{min(notes, key=lambda n: n.number).note.id}" if notes else None,
         }}
+        related_ids = [other for other, _score in archive.related.get(article.id, [])]
+        extras[article.id]["related"] = related_ids
+        spans: dict[int, list] = {}
+        for source in (entity_link_spans(article, archive.registry, matcher), mark_spans(notes)):
+            for paragraph, found in source.items():
+                spans.setdefault(paragraph, []).extend(found)
         parts[article.id] = PageParts(
-            spans=mark_spans(notes),
+            spans=spans,
             after=render_paragraph_notes(notes),
             tail=render_orphans_html(notes),
+            related=[{"title": by_id[other].title, "href": f"{other}.md",
+                      "date": published_display(by_id[other].published).split(",")[0]}
+                     for other in related_ids],
         )
     return extras, parts

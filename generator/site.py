@@ -78,6 +78,9 @@ def build_static(root: Path, report: Report, *, strict: bool = False, quiet: boo
     if built and search:
         pages = run_pagefind(staging, report)
         built = pages is not None
+        if built:  # search from file://, where Pagefind cannot load (site/search-offline/)
+            from .search_index import write_offline_index
+            write_offline_index(staging)
     if built and strict and report.failed(strict=True):
         built = False
     if not built:

@@ -1,6 +1,7 @@
 """Files the build adds to the site beside MkDocs' pages: data for readers and researchers.
 
 - ``annotations.jsonld``: every note as W3C Web Annotation JSON-LD.
+- ``entities.json``, ``figures.csv``, ``articles.jsonl``: see content/data.md.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import json
 from typing import TYPE_CHECKING
 
 from .annotations import export_jsonld
+from .exports import exports
 
 if TYPE_CHECKING:
     from .pipeline import Archive
@@ -20,6 +22,6 @@ def _json(data: object) -> bytes:
 
 def site_files(archive: "Archive", site_url: str) -> dict[str, bytes]:
     """Path in the built site -> bytes; deterministic for the same archive."""
-    return {
-        "annotations.jsonld": _json(export_jsonld(archive.notes, archive.articles, base=site_url)),
-    }
+    files = {"annotations.jsonld": _json(export_jsonld(archive.notes, archive.articles, base=site_url))}
+    files.update(exports(archive, archive.related, archive.index))
+    return dict(sorted(files.items()))

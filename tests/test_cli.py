@@ -95,3 +95,41 @@ def test_eval_prints_the_table_and_fails_on_a_mismatch(root: Path, tmp_path: Pat
     bad = CliRunner().invoke(main, ["eval", str(broken)])
     assert bad.exit_code == 1
     assert "title: expected 'A title nobody extracted'" in bad.stdout
+
+
+def test_annotate_prints_a_note_that_anchors(archive: Path):
+    result = run(archive, "annotate", SEED_ID, "the most ambitious, agile and aggressive")
+    assert result.exit_code == 0, result.output
+    note = yaml.safe_load(result.stdout)
+    assert note["quote"] == "the most ambitious, agile and aggressive" and note["kind"] == "context"
+
+
+def test_annotate_names_the_closest_passage(archive: Path):
+    result = run(archive, "annotate", SEED_ID, "the most ambitous agile disease containment effort")
+    assert result.exit_code == 1
+    assert "is not in" in result.stderr and "ambitious, agile and aggressive disease containment effort" \
+        in result.stderr
+
+
+def test_annotate_unknown_article(archive: Path):
+    result = run(archive, "annotate", "no-such-article", "x")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("no-such-article: error: no such article (give an article id")
+
+
+def test_entities_suggest_prints_pasteable_yaml(archive: Path):
+    result = run(archive, "entities", "--suggest")
+    assert result.exit_code == 0
+    suggested = yaml.safe_load(result.stdout)
+    assert {"id": "department-of-biomedical-sciences-for-health", "name": "Department of Biomedical Sciences for "
+            "Health", "kind": "organisation", "aliases": [], "description": ""} in suggested
+
+
+def test_check_reports_a_misspelt_note_key_with_file_and_line(archive: Path):
+    folder = archive / "site-data/annotations" / SEED_ID
+    (folder / "typo.yml").write_text("quote: Across the globe\nkind: context\nbody: x\nauthor: TEST FIXTURE\n"
+                                     "added: 2026-11-29\nsorces: []\n", encoding="utf-8")
+    result = run(archive, "check")
+    assert result.exit_code == 1
+    assert f"site-data/annotations/{SEED_ID}/typo.yml:6: error: unknown key 'sorces' (did you mean 'sources'?)" \
+        in result.stderr.splitlines()

@@ -182,7 +182,10 @@ def _entity_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
                           figures=_entity_figures(index, eid, chunk),
                           events=_entity_events(index, eid, chunk))
             title = entity.name if number == 1 else f"{entity.name} (page {number})"
-            pages[f"entities/{eid}/{page_name(number)}"] = front({"title": title}, body)
+            meta = {"title": title}
+            if number == 1:  # the entity's own page is a search result (overrides/entity.html)
+                meta.update(template="entity.html", entity={"kind": entity.kind, "name": entity.name})
+            pages[f"entities/{eid}/{page_name(number)}"] = front(meta, body)
     return pages
 
 

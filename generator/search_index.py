@@ -1,0 +1,293 @@
+"""The offline search index: search that works when the site is opened from disk.
+
+Pagefind loads its modules, worker and index with ``fetch``, which browsers
+refuse for ``file://`` pages. This index is loaded with ``<script>`` tags
+instead (JSONP style: every file calls the global ``newsarchiveSearch``), and
+split so that a query loads only what it needs:
+
+``site/search-offline/``
+
+- ``meta.js``: counts, the shard and chunk lists (so the browser never asks
+  for a missing file), the term rules.
+- ``terms/<key>.js``: one shard per two-character term prefix (``co.js``
+  holds ``covid``, ``cooperation``...): term -> postings, a flat list
+  ``[doc delta, weight, doc delta, weight, ...]``. The weight is the BM25 term
+  frequency part (title words count three times), times 100, rounded; the
+  browser multiplies it by the term's idf.
+- ``docs/<n>.js``: document metadata in chunks of :data:`CHUNK` documents:
+  ``[url, title, type, date, teaser]``. Document numbers follow the date sort
+  key, newest first, so "newest first" is document order.
+
+The source is the built HTML: every page with ``data-pagefind-body`` (the same
+pages Pagefind indexes), its text outside ``data-pagefind-ignore``, its
+``data-pagefind-meta`` and ``data-pagefind-sort`` values. The output is
+deterministic: same pages, same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import shutil
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+OUT_DIR = "search-offline"
+CALLBACK = "newsarchiveSearch"
+FORMAT = 1
+PREFIX = 2  # term shards by the first PREFIX characters
+CHUNK = 64  # documents per metadata chunk
+TEASER = 220  # characters of the first paragraph kept as the result excerpt
+MIN_TERM, MAX_TERM = 2, 40
+K1, B = 1.2, 0.75
+TITLE_BOOST = 3
+
+_WORD = re.compile(r"[^\W_]+")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_SKIP = frozenset(("script", "style", "template", "noscript"))
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents removed (NFKD without combining marks): what the browser does too."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def terms(text: str) -> list[str]:
+    """Index terms of ``text``: runs of letters and digits, 2 to 40 characters."""
+    return [t for t in _WORD.findall(normalise(text)) if MIN_TERM <= len(t) <= MAX_TERM]
+
+
+def shard_key(term: str) -> str:
+    """File name (without .js) of the shard holding ``term``: its first
+    :data:`PREFIX` characters, each a-z/0-9 as is, anything else as ``_<hex>``."""
+    return "".join(c if ("a" <= c <= "z" or "0" <= c <= "9") else f"_{ord(c):x}" for c in term[:PREFIX])
+
+
+@dataclass(slots=True)
+class Page:
+    url: str  # site-relative, ending in index.html
+    title: str = ""
+    type: str = ""
+    date: str = ""
+    sort: str = ""
+    teaser: str = ""
+    title_text: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+
+class _PageParser(HTMLParser):
+    """Collects the text inside ``data-pagefind-body`` (minus ``data-pagefind-ignore``
+    subtrees), the Pagefind meta and sort values, the first paragraph and the h1."""
+
+    def __init__(self, page: Page):
+        super().__init__(convert_charrefs=True)
+        self.page = page
+        self.stack: list[str] = []  # open elements inside the body
+        self.body_depth: int | None = None
+        self.ignore_depth: int | None = None
+        self.skip_depth: int | None = None
+        self.h1_depth: int | None = None
+        self.para_depth: int | None = None  # collecting the teaser paragraph
+        self.para: list[str] = []
+        self.first_p: str | None = None
+        self.p1: str | None = None
+        self.para_is_p1 = False
+        self.h1: list[str] = []
+        self.found = False  # saw the data-pagefind-body element
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self._values(a)
+        if self.body_depth is None:
+            if "data-pagefind-body" in a and tag not in _VOID:
+                self.body_depth, self.found = 0, True
+                self.stack = [tag]
+            return
+        if tag in _VOID:
+            return
+        self.stack.append(tag)
+        depth = len(self.stack)
+        if self.ignore_depth is None and "data-pagefind-ignore" in a:
+            self.ignore_depth = depth
+        if self.skip_depth is None and tag in _SKIP:
+            self.skip_depth = depth
+        if tag == "h1" and self.h1_depth is None and not self.h1:
+            self.h1_depth = depth
+        if tag == "p" and self.para_depth is None and self.p1 is None:
+            self.para_depth, self.para, self.para_is_p1 = depth, [], a.get("id") == "p1"
+
+    def handle_startendtag(self, tag, attrs):
+        self._values(dict(attrs))
+
+    def handle_endtag(self, tag):
+        if self.body_depth is None or tag in _VOID or tag not in self.stack:
+            return
+        while self.stack:
+            depth = len(self.stack)
+            for name in ("ignore_depth", "skip_depth", "h1_depth"):
+                if getattr(self, name) == depth:
+                    setattr(self, name, None)
+            if self.para_depth == depth:
+                text = " ".join("".join(self.para).split())
+                if self.para_is_p1:
+                    self.p1 = text
+                elif self.first_p is None and text:
+                    self.first_p = text
+                self.para_depth = None
+            if self.stack.pop() == tag:
+                break
+        if not self.stack:
+            self.body_depth = None
+            self.page.text.append(" ")
+
+    def handle_data(self, data):
+        if self.body_depth is None or self.ignore_depth is not None or self.skip_depth is not None:
+            return
+        if self.h1_depth is not None:
+            self.h1.append(data)
+        else:
+            self.page.text.append(data)
+        if self.para_depth is not None:
+            self.para.append(data)
+
+    def _values(self, a: dict) -> None:
+        spec = a.get("data-pagefind-meta")
+        if spec:
+            for part in spec.split(","):
+                part = part.strip()
+                m = re.fullmatch(r"([\w-]+)\[([\w-]+)\]", part)
+                if m:
+                    self._meta(m.group(1), a.get(m.group(2)) or "")
+                elif ":" in part:
+                    key, _, value = part.partition(":")
+                    self._meta(key.strip(), value.strip())
+        sort = a.get("data-pagefind-sort")
+        if sort:
+            m = re.fullmatch(r"\s*date\[([\w-]+)\]\s*", sort)
+            if m:
+                self.page.sort = a.get(m.group(1)) or ""
+
+    def _meta(self, key: str, value: str) -> None:
+        if key in ("title", "type", "date") and not getattr(self.page, key):
+            setattr(self.page, key, " ".join(value.split()))
+
+    def finish(self) -> Page:
+        page = self.page
+        heading = " ".join("".join(self.h1).split())
+        page.title = page.title or heading
+        page.title_text = [page.title]
+        teaser = self.p1 if self.p1 is not None else (self.first_p or "")
+        if len(teaser) > TEASER:
+            cut = teaser.rfind(" ", 0, TEASER)
+            teaser = teaser[: cut if cut > TEASER // 2 else TEASER].rstrip(" ,;:") + " …"
+        page.teaser = teaser
+        return page
+
+
+def read_page(path: Path, url: str) -> Page | None:
+    """The searchable content of one built page, or None when it has no ``data-pagefind-body``."""
+    html = path.read_text(encoding="utf-8", errors="replace")
+    at = html.find("data-pagefind-body")
+    if at < 0:
+        return None
+    parser = _PageParser(Page(url=url))
+    # Material's chrome before the body holds no meta values: parse from the body's tag.
+    head_meta = html[:at]
+    start = head_meta.rfind("<")
+    parser.feed(html[start:])
+    parser.close()
+    return parser.finish() if parser.found else None
+
+
+def collect_pages(site_dir: Path) -> list[Page]:
+    """Every page of the built site with ``data-pagefind-body``, newest first
+    (pages without a date last, by URL)."""
+    site_dir = Path(site_dir)
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel.startswith((OUT_DIR + "/", "pagefind/")):
+            continue
+        page = read_page(path, rel)
+        if page is not None:
+            pages.append(page)
+    dated = sorted(sorted((p for p in pages if p.sort), key=lambda p: p.url),
+                   key=lambda p: p.sort, reverse=True)  # stable: the same date keeps URL order
+    return dated + sorted((p for p in pages if not p.sort), key=lambda p: p.url)
+
+
+@dataclass(slots=True, frozen=True)
+class OfflineIndex:
+    out_dir: Path
+    docs: int
+    terms: int
+    shards: int
+    bytes: int
+
+
+def _js(payload: dict) -> bytes:
+    text = json.dumps(payload, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
+    return f"{CALLBACK}({text});\n".encode("ascii")
+
+
+def build_index(pages: list[Page]) -> dict[str, bytes]:
+    """The index files (path relative to ``search-offline/`` -> bytes)."""
+    counts: list[Counter] = []
+    for page in pages:
+        tf = Counter(terms(" ".join(page.text)))
+        for term in terms(" ".join(page.title_text)):
+            tf[term] += TITLE_BOOST
+        counts.append(tf)
+    lengths = [sum(c.values()) for c in counts]
+    avgdl = (sum(lengths) / len(lengths)) if lengths else 1.0
+    postings: dict[str, list[int]] = defaultdict(list)
+    last: dict[str, int] = {}
+    for doc, tf in enumerate(counts):
+        norm = K1 * (1 - B + B * lengths[doc] / avgdl)
+        for term in sorted(tf):
+            weight = max(1, round(100 * tf[term] * (K1 + 1) / (tf[term] + norm)))
+            postings[term] += [doc - last.get(term, 0), weight]
+            last[term] = doc
+    shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for term in sorted(postings):
+        shards[shard_key(term)][term] = postings[term]
+    files = {f"terms/{key}.js": _js({"kind": "terms", "key": key, "terms": shard}) for key, shard in shards.items()}
+    chunks = 0
+    for n, start in enumerate(range(0, len(pages), CHUNK)):
+        rows = [[p.url, p.title, p.type, p.date, p.teaser] for p in pages[start:start + CHUNK]]
+        files[f"docs/{n}.js"] = _js({"kind": "docs", "chunk": n, "docs": rows})
+        chunks = n + 1
+    files["meta.js"] = _js({
+        "kind": "meta", "format": FORMAT, "docs": len(pages), "chunk": CHUNK, "chunks": chunks,
+        "prefix": PREFIX, "min_term": MIN_TERM, "max_term": MAX_TERM, "shards": sorted(shards),
+    })
+    return dict(sorted(files.items()))
+
+
+def write_offline_index(site_dir: Path) -> OfflineIndex:
+    """(Re)write ``site_dir/search-offline/`` from the built pages."""
+    site_dir = Path(site_dir)
+    out = site_dir / OUT_DIR
+    pages = collect_pages(site_dir)
+    files = build_index(pages)
+    if out.exists():
+        shutil.rmtree(out)
+    for rel, data in files.items():
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    shards = sum(rel.startswith("terms/") for rel in files)
+    n_terms = sum(len(json.loads(data[len(CALLBACK) + 1:-3])["terms"]) for rel, data in files.items()
+                  if rel.startswith("terms/"))
+    return OfflineIndex(out, docs=len(pages), terms=n_terms, shards=shards,
+                        bytes=sum(len(d) for d in files.values()))
+
+
+def idf(df: int, n: int) -> float:
+    """The idf the browser applies (kept here as the reference for tests)."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
