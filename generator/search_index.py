@@ -13,7 +13,8 @@ split so that a query loads only what it needs:
   holds ``covid``, ``cooperation``...): term -> postings, a flat list
   ``[doc delta, weight, doc delta, weight, ...]``. The weight is the BM25 term
   frequency part (title words count three times), times 100, rounded; the
-  browser multiplies it by the term's idf.
+  browser multiplies it by the term's idf. Terms are lower case, without
+  accents, plurals made singular (:func:`stem`).
 - ``docs/<n>.js``: document metadata in chunks of :data:`CHUNK` documents:
   ``[url, title, type, date, teaser]``. Document numbers follow the date sort
   key, newest first, so "newest first" is document order.
@@ -40,7 +41,7 @@ OUT_DIR = "search-offline"
 CALLBACK = "newsarchiveSearch"
 FORMAT = 1
 PREFIX = 2  # term shards by the first PREFIX characters
-CHUNK = 64  # documents per metadata chunk
+CHUNK = 32  # documents per metadata chunk
 TEASER = 220  # characters of the first paragraph kept as the result excerpt
 MIN_TERM, MAX_TERM = 2, 40
 K1, B = 1.2, 0.75
@@ -57,9 +58,21 @@ def normalise(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def stem(word: str) -> str:
+    """Plural to singular, Harman's "S" stemmer (``ministers`` -> ``minister``,
+    ``studies`` -> ``study``); search.js applies the same rule to queries."""
+    if len(word) > 3 and word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        return word[:-1]
+    if len(word) > 2 and word.endswith("s") and not word.endswith(("us", "ss")):
+        return word[:-1]
+    return word
+
+
 def terms(text: str) -> list[str]:
-    """Index terms of ``text``: runs of letters and digits, 2 to 40 characters."""
-    return [t for t in _WORD.findall(normalise(text)) if MIN_TERM <= len(t) <= MAX_TERM]
+    """Index terms of ``text``: runs of letters and digits, 2 to 40 characters, stemmed."""
+    return [stem(t) for t in _WORD.findall(normalise(text)) if MIN_TERM <= len(t) <= MAX_TERM]
 
 
 def shard_key(term: str) -> str:

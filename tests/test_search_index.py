@@ -1,0 +1,166 @@
+"""The offline search index (generator/search_index.py): what it reads from the
+built pages, how it splits terms into shards, and that its output is deterministic."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import search_index as si
+
+CALL = re.compile(r"^newsarchiveSearch\((.*)\);\n$", re.S)
+
+
+def payload(data: bytes) -> dict:
+    m = CALL.match(data.decode("ascii"))
+    assert m, data[:80]
+    return json.loads(m.group(1))
+
+
+def page_html(title: str, sort: str | None, paragraphs: list[str], *, extra: str = "", type_: str = "article") -> str:
+    metas = f'<meta data-pagefind-meta="title[content]" content="{title}">'
+    if sort:
+        metas += f'<meta data-pagefind-sort="date[content]" content="{sort}">'
+        metas += f'<meta data-pagefind-meta="date[content]" content="{sort[:10]}">'
+    ps = "".join(f'<p id="p{i}">{p}</p>' for i, p in enumerate(paragraphs, 1))
+    return f"""<!doctype html><html><head><title>x</title></head><body>
+<nav class="md-nav">Navigation words chrome</nav>
+<article><div class="na-article" data-pagefind-body data-pagefind-meta="type:{type_}">{metas}
+<h1 id="t">{title}</h1>
+<aside data-pagefind-ignore><dl><dt>Agency</dt><dd>Ignoredagency</dd></dl></aside>
+<div class="admonition"><p>Key figures first</p></div>
+{ps}{extra}
+<script>var scripted = 1;</script>
+</div><footer>Footer words</footer></article></body></html>"""
+
+
+def write_site(tmp_path: Path, pages: dict[str, str]) -> Path:
+    site = tmp_path / "site"
+    for rel, html in pages.items():
+        path = site / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    return site
+
+
+@pytest.fixture
+def site(tmp_path):
+    return write_site(tmp_path, {
+        "index.html": "<html><body><p>Home page lighthouse, not indexed: no data-pagefind-body</p></body></html>",
+        "articles/old/index.html": page_html("Old lighthouse story", "2019-08-12T01:30:00Z",
+                                             ["Keepers of the lighthouse met.", "Second paragraph."]),
+        "articles/new/index.html": page_html("New museum", "2021-04-06T06:10:00Z",
+                                             ["A lighthouse museum opened in Café Zürich.", "Lighthouse lamps."]),
+        "entities/marrowby/index.html": page_html("Marrowby", None, ["Marrowby is an invented town."],
+                                                  type_="entity"),
+    })
+
+
+def test_terms_are_lower_case_without_accents_and_short_words():
+    assert si.terms("Café ZÜRICH, a 2,500-strong crowd; x") == ["cafe", "zurich", "500", "strong", "crowd"]
+    assert si.terms("int'l") == ["int"]  # one-letter pieces are dropped
+    assert si.terms("a" * 41 + " ok") == ["ok"]
+
+
+def test_plurals_are_made_singular():
+    assert [si.stem(w) for w in ("ministers", "studies", "boxes", "virus", "glass", "trees", "is", "1990s")] == [
+        "minister", "study", "boxe", "virus", "glass", "tree", "is", "1990"]
+    assert si.terms("Health Ministers") == ["health", "minister"]
+
+
+def test_shard_keys_are_safe_file_names():
+    assert si.shard_key("lighthouse") == "li"
+    assert si.shard_key("2500") == "25"
+    assert si.shard_key("名字") == "_540d_5b57"
+    assert si.shard_key("éa") == "_e9a"
+
+
+def test_reads_body_text_meta_and_teaser_but_not_ignored_parts(site):
+    page = si.read_page(site / "articles/new/index.html", "articles/new/index.html")
+    assert (page.title, page.type, page.date, page.sort) == ("New museum", "article", "2021-04-06",
+                                                             "2021-04-06T06:10:00Z")
+    text = " ".join(page.text)
+    assert "Café Zürich" in text and "Key figures first" in text
+    for outside in ("Navigation", "Ignoredagency", "scripted", "Footer"):
+        assert outside not in text, outside
+    assert page.teaser == "A lighthouse museum opened in Café Zürich."  # paragraph p1, not the box before it
+    assert si.read_page(site / "index.html", "index.html") is None
+
+
+def test_long_teaser_is_cut_at_a_word(tmp_path):
+    words = " ".join(f"word{i}" for i in range(100))
+    site = write_site(tmp_path, {"a/index.html": page_html("T", None, [words])})
+    teaser = si.read_page(site / "a/index.html", "a/index.html").teaser
+    assert teaser.endswith(" …") and len(teaser) <= si.TEASER + 2
+    assert words.startswith(teaser[:-2])
+
+
+def test_pages_are_numbered_newest_first_undated_last(site):
+    pages = si.collect_pages(site)
+    assert [p.url for p in pages] == ["articles/new/index.html", "articles/old/index.html",
+                                      "entities/marrowby/index.html"]
+
+
+def test_index_files_postings_and_metadata(site):
+    files = si.build_index(si.collect_pages(site))
+    meta = payload(files["meta.js"])
+    assert meta["docs"] == 3 and meta["chunks"] == 1 and meta["prefix"] == si.PREFIX
+    assert meta["shards"] == sorted(k[len("terms/"):-3] for k in files if k.startswith("terms/"))
+    li = payload(files["terms/li.js"])
+    assert li["key"] == "li"
+    postings = li["terms"]["lighthouse"]
+    docs, at = [], 0
+    for delta in postings[0::2]:
+        at += delta
+        docs.append(at)
+    assert docs == [0, 1]  # both articles, not the entity page, not the home page
+    assert all(isinstance(w, int) and w > 0 for w in postings[1::2])
+    assert "ignoredagency" not in json.dumps([payload(d) for d in files.values()])
+    rows = payload(files["docs/0.js"])["docs"]
+    assert rows[2] == ["entities/marrowby/index.html", "Marrowby", "entity", "", "Marrowby is an invented town."]
+    assert payload(files["terms/ca.js"])["terms"]["cafe"]  # accents folded
+
+
+def test_title_words_weigh_more(tmp_path):
+    site = write_site(tmp_path, {
+        "a/index.html": page_html("Harbour news", "2020-01-01T00:00:00Z", ["The harbour reopened today after work."]),
+        "b/index.html": page_html("Other news", "2020-01-02T00:00:00Z", ["The harbour reopened today after work."]),
+    })
+    postings = payload(si.build_index(si.collect_pages(site))["terms/ha.js"])["terms"]["harbour"]
+    # doc 0 is b (newer), doc 1 is a (harbour in its title)
+    assert postings[3] > postings[1]
+
+
+def test_output_is_deterministic_and_rewritten(site):
+    first = si.write_offline_index(site)
+    snapshot = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / si.OUT_DIR).rglob("*"))
+                if p.is_file()}
+    stale = site / si.OUT_DIR / "terms" / "zz.js"
+    stale.write_text("stale")
+    second = si.write_offline_index(site)
+    again = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / si.OUT_DIR).rglob("*"))
+             if p.is_file()}
+    assert snapshot == again and first == second
+    assert first.docs == 3 and first.bytes == sum(len(b) for b in snapshot.values())
+
+
+def test_chunks_split_metadata(tmp_path, monkeypatch):
+    monkeypatch.setattr(si, "CHUNK", 2)
+    site = write_site(tmp_path, {f"a{i}/index.html": page_html(f"Title {i}", f"2020-01-0{i}T00:00:00Z", ["Text."])
+                                 for i in range(1, 6)})
+    files = si.build_index(si.collect_pages(site))
+    assert payload(files["meta.js"])["chunks"] == 3
+    assert [len(payload(files[f"docs/{n}.js"])["docs"]) for n in range(3)] == [2, 2, 1]
+    assert payload(files["docs/0.js"])["docs"][0][1] == "Title 5"
+
+
+def test_untrusted_text_stays_text(tmp_path):
+    evil = "&lt;script&gt;alert(1)&lt;/script&gt; &lt;/script&gt;"
+    site = write_site(tmp_path, {"a/index.html": page_html("T &lt;b&gt;", None, [evil])})
+    files = si.build_index(si.collect_pages(site))
+    row = payload(files["docs/0.js"])["docs"][0]
+    # JSON string data in an external script file; the browser code renders it with textContent
+    assert row[1] == "T <b>" and row[4] == "<script>alert(1)</script> </script>"
