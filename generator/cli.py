@@ -88,14 +88,22 @@ def check(ctx: click.Context, strict: bool) -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too (broken links, drifted or orphaned notes).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind index (faster previews).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for extraction [default: cores].")
+@click.option("--no-cache", is_flag=True, help="Redo everything instead of reusing .cache/newsarchive.")
 @click.pass_context
-def build(ctx: click.Context, strict: bool, quiet: bool, no_search: bool) -> None:
-    """Generate the pages, build the site into site/ and index it for search."""
+def build(ctx: click.Context, strict: bool, quiet: bool, no_search: bool, jobs: int | None, no_cache: bool) -> None:
+    """Generate the pages, build the site into site/ and index it for search.
+
+    Incremental: unchanged articles are not extracted again and unchanged
+    pages are not rewritten. Exits non-zero if any article or note has an
+    error (the rest are still built), or with --strict any warning."""
+    from .pipeline import Options
     from .site import build_site
 
     root = _root(ctx)
     report = Report()
-    build_site(root, report, strict=strict, quiet=quiet, search=not no_search)
+    options = Options(jobs=jobs, cache=not no_cache, progress=not quiet)
+    build_site(root, report, strict=strict, quiet=quiet, search=not no_search, options=options)
     code = print_report(report, strict=strict, quiet=quiet, summary="build")
     if not quiet and code == 0:
         click.echo(f"site built in {Paths(root).site}/ (open it with: python -m http.server -d site)", err=True)
@@ -216,6 +224,24 @@ def eval_command(directory: Path) -> None:
     result = evaluate(directory)
     click.echo(format_table(result))
     sys.exit(0 if result.ok else 1)
+
+
+@main.command()
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The zip to write (default: site.zip in the archive root).")
+@click.pass_context
+def pack(ctx: click.Context, out: Path | None) -> None:
+    """Zip the built site/ for offline reading: unzip, open index.html, search works."""
+    from .pack import pack_site
+
+    root = _root(ctx)
+    try:
+        result = pack_site(root / "site", out or root / "site.zip")
+    except InputError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"wrote {result.out} ({result.files} files, {result.size:,} bytes); "
+               f"unzip it and open {result.folder}/index.html")
 
 
 if __name__ == "__main__":  # pragma: no cover
