@@ -8,11 +8,15 @@ Nothing under ``site-data/`` is ever written here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from .annotations import Anchored, anchor, load_notes
-from .diagnostics import InputError, Report
+from .cache import CACHE_DIR, Cache, code_version, digest, write_atomic
+from .diagnostics import Diagnostic, InputError, Report
+from .progress import progress_bar
 from .extract import article_id, extract
 from .extract.entities import Matcher
 from .readers import load
@@ -76,6 +80,8 @@ class Archive:
     related: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     #: entity mentions, figures and events by entity (filled by ``crosslink``)
     index: "CrossIndex | None" = None
+    #: article id -> cache key of its inputs (raw bytes, sidecar, registry, code)
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 def raw_files(paths: Paths) -> list[Path]:
@@ -110,17 +116,57 @@ def load_archive_registry(paths: Paths, report: Report) -> Registry:
         return EMPTY
 
 
-def read_archive(paths: Paths, report: Report) -> Archive:
-    """Read and validate every raw article; bad ones are reported and left out."""
+@dataclass(slots=True, frozen=True)
+class Options:
+    """How to build: worker processes, the cache, progress bars."""
+
+    jobs: int | None = None  # extraction processes; None: one per core for large archives
+    cache: bool = True  # reuse what earlier builds extracted and rendered (.cache/newsarchive)
+    progress: bool = False  # progress bars on stderr
+
+
+#: below this many articles to extract, worker processes cost more than they save
+PARALLEL_MIN = 200
+
+
+def article_keys(paths: Paths, files: list[Path], registry_bytes: bytes) -> dict[Path, str]:
+    """Each raw file's cache key: its bytes, its sidecar's, the registry's and the code's."""
+    base = digest(code_version(), registry_bytes)
+    keys: dict[Path, str] = {}
+    for path in files:
+        side = sidecar_path(path)
+        keys[path] = digest(base, paths.rel(path), path.read_bytes(), side.read_bytes() if side.exists() else b"")
+    return keys
+
+
+def read_archive(paths: Paths, report: Report, options: Options = Options(),
+                 keys: dict[Path, str] | None = None) -> Archive:
+    """Read and validate every raw article; bad ones are reported and left out.
+
+    Articles whose inputs are unchanged come from the cache; the rest are
+    extracted, in parallel when there are many."""
     registry = load_archive_registry(paths, report)
-    matcher = Matcher(registry)
+    files = raw_files(paths)
+    cache = Cache(paths.root, options.cache)
+    keys = keys if keys is not None else article_keys(paths, files, registry_bytes(paths))
+    results: dict[Path, Article | Diagnostic] = {}
+    misses: list[Path] = []
+    for path in files:
+        cached = cache.get_article(keys[path])
+        if cached is None:
+            misses.append(path)
+        else:
+            results[path] = cached
+    for path, result in extract_all(misses, paths, registry, options):
+        results[path] = result
+        if isinstance(result, Article):
+            cache.put_article(keys[path], result)
     articles: list[Article] = []
     seen: dict[str, str] = {}
-    for path in raw_files(paths):
-        try:
-            article = read_article(path, paths, matcher)
-        except InputError as exc:
-            report.add(exc.diagnostic)
+    for path in files:
+        article = results[path]
+        if isinstance(article, Diagnostic):
+            report.add(article)
             continue
         first = seen.get(article.source.sha256)
         if first:
@@ -131,8 +177,50 @@ def read_archive(paths: Paths, report: Report) -> Archive:
         articles.append(article)
     articles.sort(key=lambda a: (a.published, a.id), reverse=True)
     archive = Archive(paths, registry, articles)
-    archive.notes = anchor_notes(archive, {article_id(p.name) for p in raw_files(paths)}, report)
+    archive.keys = {article_id(p.name): keys[p] for p in files}
+    archive.notes = anchor_notes(archive, {article_id(p.name) for p in files}, report)
     return archive
+
+
+def extract_all(files: list[Path], paths: Paths, registry: Registry,
+                options: Options) -> Iterator[tuple[Path, Article | Diagnostic]]:
+    """Read and extract ``files``; an InputError becomes the file's Diagnostic."""
+    jobs = options.jobs or os.cpu_count() or 1
+    with progress_bar(len(files), "extracting", options.progress) as bar:
+        if jobs > 1 and len(files) >= PARALLEL_MIN:
+            with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(str(paths.root),)) as pool:
+                for path, result in zip(files, pool.map(_extract_in_worker, map(str, files), chunksize=16)):
+                    bar.update()
+                    yield path, result
+            return
+        matcher = Matcher(registry)
+        for path in files:
+            bar.update()
+            yield path, _extract_one(path, paths, matcher)
+
+
+def _extract_one(path: Path, paths: Paths, matcher: Matcher) -> Article | Diagnostic:
+    try:
+        return read_article(path, paths, matcher)
+    except InputError as exc:
+        return exc.diagnostic
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(root: str) -> None:
+    paths = Paths(Path(root))
+    _WORKER["paths"] = paths
+    _WORKER["matcher"] = Matcher(load_archive_registry(paths, Report()))  # its problems: reported by the parent
+
+
+def _extract_in_worker(path: str) -> Article | Diagnostic:
+    return _extract_one(Path(path), _WORKER["paths"], _WORKER["matcher"])  # type: ignore[arg-type]
+
+
+def registry_bytes(paths: Paths) -> bytes:
+    return paths.entities.read_bytes() if paths.entities.exists() else b""
 
 
 def anchor_notes(archive: Archive, known_ids: set[str], report: Report) -> dict[str, list[Anchored]]:
@@ -171,52 +259,114 @@ def load_config(paths: Paths, report: Report) -> "CrosslinkConfig":
         return CrosslinkConfig()
 
 
-def generate(root: Path, report: Report | None = None) -> tuple[Archive, Report]:
-    """Read site-data/ and write the generated pages into content/. Pure of MkDocs."""
+def notes_digest(paths: Paths) -> str:
+    """A hash of every file under site-data/annotations/ (names and bytes)."""
+    folder = paths.annotations
+    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    return digest(*(part for p in files for part in (paths.rel(p), p.read_bytes())))
+
+
+SITE_FILES_DIR = "site-files"
+
+
+def generate(root: Path, report: Report | None = None,
+             options: Options = Options()) -> tuple[Archive | None, Report]:
+    """Read site-data/ and write the generated pages into content/. Pure of MkDocs.
+
+    Incremental: when no input changed since the last run (same content hashes,
+    generated files untouched) it does nothing and repeats the last run's
+    problems; otherwise only changed articles are extracted and only pages
+    whose inputs changed are rendered and written. The data files for the
+    site (exports) are written to ``site_files_dir(root)``. Returns the
+    Archive, or None when nothing had to be done.
+    """
     from . import writer  # imported here: the writer pulls in Jinja2 templates
+    from .compose import article_pages
     from .crosslink import render_crosslink_pages
+    from .exports import exports
+    from .site_files import notes_jsonld
 
     report = report if report is not None else Report()
     paths = Paths(root)
+    cache = Cache(paths.root, options.cache)
     config = load_config(paths, report)
-    archive = read_archive(paths, report)
-    crosslink(archive, config)
-    pages = writer.render_pages(archive, *page_additions(archive))
-    pages.update(render_crosslink_pages(archive, config, archive.index))
-    writer.write_owned(pages, paths.content, writer.OWNED_DIRS)
+    files = raw_files(paths)
+    keys = article_keys(paths, files, registry_bytes(paths))
+    cross_key = digest(code_version(), repr(config), registry_bytes(paths),
+                       *sorted(f"{paths.rel(p)}={k}" for p, k in keys.items()))
+    run_key = digest(cross_key, notes_digest(paths))
+    if _unchanged(cache, run_key, paths, report):
+        return None, report
+
+    first = len(report.diagnostics)
+    archive = read_archive(paths, report, options, keys)
+    cached = cache.get("crosslink", cross_key)
+    if cached:
+        archive.related = {k: [tuple(x) for x in v] for k, v in cached["related"].items()}
+        cross_pages, data_files = cached["pages"], cached["files"]
+    else:
+        crosslink(archive, config)
+        cross_pages = render_crosslink_pages(archive, config, archive.index)
+        data_files = {name: data.decode("utf-8") for name, data in exports(archive, archive.related,
+                                                                            archive.index).items()}
+        cache.put("crosslink", cross_key, {"related": archive.related, "pages": cross_pages, "files": data_files})
+    pages, _rendered = article_pages(archive, cache)
+    if len(pages) != len(archive.articles):
+        raise InputError("site-data/raw", "two raw files give the same article id", fix="rename one of them")
+    pages.update(writer.render_archive(archive.articles))
+    pages.update(writer.render_latest(archive.articles))
+    pages.update(cross_pages)
+    writer.write_owned(dict(sorted(pages.items())), paths.content, writer.OWNED_DIRS)
+    data_files["annotations.jsonld"] = notes_jsonld(archive)
+    write_site_files(site_files_dir(paths.root), data_files)
+    cache.put("state", "last", {"run": run_key, "manifests": _manifests(paths),
+                                "diagnostics": [[d.level, d.file, d.line, d.message, d.fix]
+                                                for d in report.diagnostics[first:]]})
     return archive, report
 
 
-def page_additions(archive: Archive) -> tuple[dict[str, dict], dict[str, "PageParts"]]:
-    """Per article: extra front matter and the parts later stages add to its page."""
-    from .annotations import mark_spans, render_orphans_html, render_paragraph_notes
-    from .annotations.model import KIND_LABELS, ORPHAN
-    from .crosslink import entity_link_spans
-    from .writer import PageParts, published_display
+def site_files_dir(root: Path) -> Path:
+    return Path(root) / CACHE_DIR / SITE_FILES_DIR
 
-    extras: dict[str, dict] = {}
-    parts: dict[str, PageParts] = {}
-    by_id = {a.id: a for a in archive.articles}
-    matcher = Matcher(archive.registry)
-    for article in archive.articles:
-        notes = archive.notes.get(article.id, [])
-        kinds = sorted({KIND_LABELS[n.note.kind] for n in notes})
-        extras[article.id] = {"notes": {
-            "count": len(notes), "kinds": kinds, "orphans": sum(n.status == ORPHAN for n in notes),
-            "first": f"note-{min(notes, key=lambda n: n.number).note.id}" if notes else None,
-        }}
-        related_ids = [other for other, _score in archive.related.get(article.id, [])]
-        extras[article.id]["related"] = related_ids
-        spans: dict[int, list] = {}
-        for source in (entity_link_spans(article, archive.registry, matcher), mark_spans(notes)):
-            for paragraph, found in source.items():
-                spans.setdefault(paragraph, []).extend(found)
-        parts[article.id] = PageParts(
-            spans=spans,
-            after=render_paragraph_notes(notes),
-            tail=render_orphans_html(notes),
-            related=[{"title": by_id[other].title, "href": f"{other}.md",
-                      "date": published_display(by_id[other].published).split(",")[0]}
-                     for other in related_ids],
-        )
-    return extras, parts
+
+def write_site_files(folder: Path, files: dict[str, str]) -> None:
+    """Replace ``folder``'s files by ``files`` (name -> text)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.iterdir():
+        if stale.name not in files and stale.is_file():
+            stale.unlink()
+    for name, text in files.items():
+        target = folder / name
+        data = text.encode("utf-8")
+        if not target.exists() or target.read_bytes() != data:
+            write_atomic(target, data)
+
+
+def _manifests(paths: Paths) -> dict[str, str]:
+    from .writer import MANIFEST, OWNED_DIRS
+
+    found = {}
+    for top in OWNED_DIRS:
+        manifest = paths.content / top / MANIFEST
+        found[top] = digest(manifest.read_bytes()) if manifest.exists() else ""
+    return found
+
+
+def _unchanged(cache: Cache, run_key: str, paths: Paths, report: Report) -> bool:
+    """True when the last run had the same inputs and its output is untouched."""
+    state = cache.get("state", "last")
+    if not state or state.get("run") != run_key or state.get("manifests") != _manifests(paths):
+        return False
+    if not site_files_dir(paths.root).is_dir():
+        return False
+    from .writer import MANIFEST, OWNED_DIRS, _read_manifest, _sha
+
+    for top in OWNED_DIRS:  # every generated file still there with the bytes written
+        folder = paths.content / top
+        for inner, sha in _read_manifest(folder).items():
+            path = folder / inner
+            if not path.exists() or _sha(path.read_bytes()) != sha:
+                return False
+    for level, file, line, message, fix in state.get("diagnostics", []):
+        report.add(Diagnostic(level, file, line, message, fix))
+    return True

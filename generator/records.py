@@ -155,6 +155,25 @@ class Article:
     def month(self) -> str:
         return self.published[5:7]
 
+    @classmethod
+    def from_data(cls, data: dict[str, Any], paragraphs: tuple[str, ...] | list[str]) -> "Article":
+        """The inverse of :meth:`to_data` (front matter plus the body's paragraphs)."""
+        def mentions(items: list[dict[str, Any]]) -> tuple[Mention, ...]:
+            return tuple(Mention(m["name"], tuple(m["forms"]), tuple(m["paragraphs"]), m.get("id", ""))
+                         for m in items)
+
+        dateline = data.get("dateline")
+        return cls(
+            id=data["id"], title=data["title"], published=data["published"], agency=data["agency"],
+            publisher=data["publisher"], dateline=Dateline(**dateline) if dateline else None,
+            editors=tuple(data["editors"]), byline=data["byline"], paragraphs=tuple(paragraphs),
+            key_figures=tuple(Figure(**f) for f in data["key_figures"]),
+            people=mentions(data["people"]), organisations=mentions(data["organisations"]),
+            places=mentions(data["places"]), quotes=tuple(Quote(**q) for q in data["quotes"]),
+            events=tuple(Event(**e) for e in data["events"]), source=Source(**data["source"]),
+            word_count=data["word_count"], reader=data["reader"], corrected=tuple(data.get("corrected", ())),
+        )
+
     def to_data(self) -> dict[str, Any]:
         """Front matter, in schema order (see README, "Front-matter schema")."""
         data: dict[str, Any] = {

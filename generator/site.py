@@ -33,24 +33,26 @@ class BuildResult:
 
 
 def build_site(root: Path, report: Report | None = None, *, strict: bool = False, quiet: bool = False,
-               search: bool = True, site_dir: Path | None = None) -> BuildResult:
+               search: bool = True, site_dir: Path | None = None, options: "Options | None" = None) -> BuildResult:
     """Generate the pages from site-data/, then :func:`build_static`.
 
     ``strict``: MkDocs itself runs in strict mode (its warnings abort it).
     """
-    from .pipeline import generate
+    from .pipeline import Options, generate, site_files_dir
+
+    options = options or Options(progress=not quiet)
 
     report = report if report is not None else Report()
     root = Path(root).resolve()
     try:
-        archive, _ = generate(root, report)
+        generate(root, report, options)
     except InputError as exc:  # e.g. a generated folder holds a file the generator did not write
         report.add(exc.diagnostic)
         return BuildResult(site_dir or root / "site", built=False, pages_indexed=None)
-    from .site_files import site_files
-
+    folder = site_files_dir(root)
+    files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()} if folder.is_dir() else {}
     return build_static(root, report, strict=strict, quiet=quiet, search=search, site_dir=site_dir,
-                        extra_files=lambda site_url: site_files(archive, site_url))
+                        extra_files=lambda _site_url: files)
 
 
 def build_static(root: Path, report: Report, *, strict: bool = False, quiet: bool = False,

@@ -77,7 +77,8 @@ def test_entity_pages_paginate_newest_first(small):
 
 def test_entity_page_content(big):
     page = big["entities/alda-brenner/index.md"]
-    assert page.startswith("---\ntitle: Alda Brenner\n---\n\n# Alda Brenner\n")
+    assert page.startswith("---\ntitle: Alda Brenner\ntemplate: entity.html\nentity:\n  kind: person\n"
+                           "  name: Alda Brenner\n---\n\n# Alda Brenner\n")
     assert "Mentioned in 4 articles, first on 1 March 2021, last on 2 March 2022." in page
     assert section(page, "Often mentioned with").strip().splitlines() == [
         "- [Continentia](../continentia/index.md): 4 articles",

@@ -1,0 +1,122 @@
+"""Incremental builds: nothing changed -> no generator work and no file rewritten;
+one note changed -> only that article's page is rendered again; the cache is
+keyed by content hashes; parallel extraction gives the same articles."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import compose, pipeline
+from generator.diagnostics import Report
+from generator.pipeline import Options, Paths, generate, read_archive
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_ID = "2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19"
+
+
+@pytest.fixture
+def repo(archive: Path) -> Path:
+    shutil.copy(ROOT / "mkdocs.yml", archive / "mkdocs.yml")
+    return archive
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def count_calls(monkeypatch, module, name: str) -> list:
+    calls: list = []
+    original = getattr(module, name)
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
+def test_nothing_changed_means_no_work_and_no_rewrite(repo: Path, monkeypatch):
+    first, _ = generate(repo, Report())
+    assert first is not None
+    before = mtimes(repo / "content")
+    extracted = count_calls(monkeypatch, pipeline, "read_article")
+    rendered = count_calls(monkeypatch, compose, "render_one")
+    again, report = generate(repo, Report())
+    assert again is None  # skipped: same content hashes, generated files untouched
+    assert extracted == [] and rendered == []
+    assert mtimes(repo / "content") == before
+    assert report.diagnostics == []
+
+
+def test_warnings_of_the_last_run_are_repeated_when_skipping(repo: Path):
+    notes = repo / "site-data/annotations" / SEED_ID
+    (notes / "drift.yml").write_text("quote: the most ambitious, agile and aggresive disease containment effort\n"
+                                     "kind: context\nbody: TEST FIXTURE note\nauthor: TEST FIXTURE\n"
+                                     "added: 2026-11-29\n", encoding="utf-8")
+    _, first = generate(repo, Report())
+    assert first.warnings
+    archive, again = generate(repo, Report())
+    assert archive is None and [d.format() for d in again.warnings] == [d.format() for d in first.warnings]
+
+
+def test_one_changed_note_renders_only_its_article(repo: Path, monkeypatch):
+    generate(repo, Report())
+    note = next((repo / "site-data/annotations" / SEED_ID).glob("*.yml"))
+    note.write_text(note.read_text(encoding="utf-8").replace("newsarchive maintainers", "TEST FIXTURE editor"),
+                    encoding="utf-8")
+    extracted = count_calls(monkeypatch, pipeline, "read_article")
+    rendered = count_calls(monkeypatch, compose, "render_one")
+    archive, report = generate(repo, Report())
+    assert archive is not None and not report.errors
+    assert extracted == []  # the article itself came from the cache
+    assert [args[1].id for args in rendered] == [SEED_ID]
+    assert "TEST FIXTURE editor" in (repo / f"content/articles/{SEED_ID}.md").read_text(encoding="utf-8")
+
+
+def test_a_hand_deleted_page_is_regenerated(repo: Path):
+    generate(repo, Report())
+    page = repo / f"content/articles/{SEED_ID}.md"
+    page.unlink()
+    archive, _ = generate(repo, Report())
+    assert archive is not None and page.exists()
+
+
+def test_changed_raw_file_is_extracted_again(repo: Path, monkeypatch):
+    generate(repo, Report())
+    raw = repo / f"site-data/raw/{SEED_ID}.txt"
+    raw.write_bytes(raw.read_bytes().replace(b"15:51, May 17", b"16:00, May 17"))
+    extracted = count_calls(monkeypatch, pipeline, "read_article")
+    archive, _ = generate(repo, Report())
+    assert len(extracted) == 1 and archive.articles[0].published == "2020-05-17T16:00:00+08:00"
+
+
+def test_no_cache_option_extracts_everything(repo: Path, monkeypatch):
+    generate(repo, Report())
+    extracted = count_calls(monkeypatch, pipeline, "read_article")
+    archive, _ = generate(repo, Report(), Options(cache=False))
+    assert archive is not None and len(extracted) == 1
+
+
+def test_a_damaged_cache_entry_is_a_miss(repo: Path):
+    generate(repo, Report())
+    for entry in (repo / ".cache/newsarchive/articles").rglob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    archive = read_archive(Paths(repo), Report())
+    assert archive.articles[0].id == SEED_ID
+
+
+def test_parallel_extraction_gives_the_same_articles(repo: Path, monkeypatch):
+    raw = repo / f"site-data/raw/{SEED_ID}.txt"
+    data = raw.read_bytes()
+    for day in range(1, 9):  # TEST FIXTURE copies of the seed on other days
+        copy = data.replace(b"15:51, May 17, 2020", f"15:51, May {day}, 2020".encode())
+        (repo / f"site-data/raw/2020-05-0{day}-test-fixture-copy.txt").write_bytes(copy)
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 2)
+    serial = read_archive(Paths(repo), Report(), Options(jobs=1, cache=False)).articles
+    parallel = read_archive(Paths(repo), Report(), Options(jobs=2, cache=False)).articles
+    assert len(parallel) == 9 and parallel == serial
