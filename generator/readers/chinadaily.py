@@ -29,10 +29,9 @@ Choices:
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from ..records import RawArticle
-from .common import blocks, find_any_dateline, iso_minutes, normalise_space
+from .common import blocks, find_any_dateline, iso_minutes, normalise_space, parse_moment
 
 PUBLISHER = "China Daily"
 OFFSET = "+08:00"
@@ -130,6 +129,8 @@ class ChinaDailyReader:
         if match.group("byline"):
             article.byline = split_byline(match.group("byline")) or None
             article.line_of["byline"] = lineno
-        moment = datetime.strptime(f"{match.group('date')} {match.group('time')}", "%Y-%m-%d %H:%M")
+        moment = parse_moment(f"{match.group('date')} {match.group('time')}", ("%Y-%m-%d %H:%M",))
+        if moment is None:  # an impossible date or time: left to the sidecar
+            return
         article.published = iso_minutes(moment, OFFSET)
         article.line_of["published"] = lineno

@@ -118,6 +118,19 @@ def find_any_dateline(first_paragraph: str, published: str, *, bare: bool = Fals
     return None
 
 
+def parse_moment(value: str, formats: tuple[str, ...]) -> datetime | None:
+    """``value`` parsed by the first of ``formats`` that fits, or None when none
+    does (an impossible date or time such as "2025-02-30 06:55" or "99:99"):
+    the reader then leaves ``published`` unset and the extract stage asks for
+    ``published:`` in the sidecar, which is applied after the reader."""
+    for fmt in formats:
+        try:
+            return datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+    return None
+
+
 def iso_minutes(moment: datetime, offset: str | None) -> str:
     """``2020-08-17T22:11:14+08:00``; no offset when the source implies none."""
     return moment.isoformat() + (offset or "")

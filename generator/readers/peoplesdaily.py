@@ -16,10 +16,9 @@ People's Daily times are Beijing time (UTC+08:00).
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from ..records import RawArticle
-from .common import blocks, find_dateline, normalise_space, resolve_day
+from .common import blocks, find_dateline, normalise_space, parse_moment, resolve_day
 
 PUBLISHER = "People's Daily Online"
 OFFSET = "+08:00"
@@ -106,7 +105,9 @@ class PeoplesDailyReader:
             article.agency = "People's Daily"
         if match.group("byline"):
             article.byline = normalise_space(match.group("byline"))
-        date = datetime.strptime(normalise_space(match.group("date")).replace(".", ""), "%B %d, %Y")
-        hour, minute = (int(x) for x in match.group("time").split(":"))
-        article.published = date.replace(hour=hour, minute=minute).isoformat() + OFFSET
+        day = normalise_space(match.group("date")).replace(".", "")
+        moment = parse_moment(f"{day} {match.group('time')}", ("%B %d, %Y %H:%M", "%b %d, %Y %H:%M"))
+        if moment is None:  # an impossible date or time: left to the sidecar
+            return
+        article.published = moment.isoformat() + OFFSET
         article.line_of["published"] = lineno

@@ -21,10 +21,9 @@ order, each once. Each non-blank line is one paragraph.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from ..records import RawArticle
-from .common import blocks, find_any_dateline, iso_minutes, normalise_space
+from .common import blocks, find_any_dateline, iso_minutes, normalise_space, parse_moment
 
 PUBLISHER = "Xinhuanet"
 OFFSET = "+08:00"
@@ -104,9 +103,10 @@ class XinhuanetReader:
     def _source_line(self, article: RawArticle, match: re.Match[str], lineno: int, editors: list[str]) -> None:
         article.agency = normalise_space(match.group("source"))
         clock = match.group("time") if match.group("time").count(":") == 2 else match.group("time") + ":00"
-        moment = datetime.strptime(f"{match.group('date')} {clock}", "%Y-%m-%d %H:%M:%S")
-        article.published = iso_minutes(moment, OFFSET)
-        article.line_of["published"] = lineno
+        moment = parse_moment(f"{match.group('date')} {clock}", ("%Y-%m-%d %H:%M:%S",))
+        if moment is not None:  # an impossible date or time is left to the sidecar
+            article.published = iso_minutes(moment, OFFSET)
+            article.line_of["published"] = lineno
         if match.group("editors"):
             editors.extend(names(match.group("editors")))
             article.line_of["editors"] = lineno
