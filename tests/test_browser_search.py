@@ -1,0 +1,185 @@
+"""Search in a real headless Chromium, on a site built from the seed and the
+search fixtures (tests/fixtures/search/): the header box over http (Pagefind),
+a filter, the full search page, the same site opened from disk (the offline
+index), the packed zip unzipped and opened from disk. Every page records its
+requests (none may leave 127.0.0.1 or file:) and its console errors (none)."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from browser import chromium, new_page, result_titles, search_site, serve, type_query  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.browser
+
+HEADER = "[data-na-search=header]"
+GLIMMER = "TEST FIXTURE: Glimmerfish counted in Marrowby bay"
+MUSEUM = "TEST FIXTURE: Lighthouse museum opens in Marrowby"
+KEEPERS = "TEST FIXTURE: Lighthouse keepers meet in Marrowby"
+GLIMMER_PAGE = "articles/2021-09-30-test-fixture-glimmerfish-counted/"
+
+
+@pytest.fixture(scope="module")
+def http_base(search_site):
+    with serve(search_site) as base:
+        yield base
+
+
+def search(page, query: str, root: str = HEADER) -> list[str]:
+    """Type ``query`` into the box in ``root`` and wait until its results are shown."""
+    type_query(page, f"{root} [data-na-search-input]", query)
+    page.wait_for_function("([root, q]) => document.querySelector(root).getAttribute('data-na-search-query') === q",
+                           arg=[root, query], timeout=15000)
+    return result_titles(page, root)
+
+
+def assert_clean(recorder) -> None:
+    assert recorder.external() == [], "requests left 127.0.0.1/file:"
+    assert recorder.errors == []
+
+
+def test_header_search_over_http_finds_the_article_and_opens_it(chromium, http_base):
+    page, rec = new_page(chromium)
+    page.goto(http_base + "about/")
+    assert search(page, "glimmerfish") == [GLIMMER]
+    assert page.get_attribute(HEADER, "data-na-search-engine") == "pagefind"
+    item = page.locator(f"{HEADER} .md-search-result__item").first
+    assert item.locator(".na-search-result__type").inner_text().lower() == "article"
+    assert "30 September 2021" in item.locator("time").inner_text()
+    assert "glimmerfish" in item.locator("mark").first.inner_text().lower()  # the excerpt marks the match
+    item.locator("a").click()
+    page.wait_for_url(http_base + GLIMMER_PAGE)
+    assert page.locator("article h1").first.inner_text().startswith(GLIMMER)
+    assert_clean(rec)
+    page.context.close()
+
+
+def test_a_filter_narrows_the_header_results(chromium, http_base):
+    page, rec = new_page(chromium)
+    page.goto(http_base)
+    assert sorted(search(page, "lighthouse")) == [KEEPERS, MUSEUM]
+    year = page.locator(f"{HEADER} select[name=year]")
+    assert "2019 (1)" in year.inner_text() and "2021 (2)" in year.inner_text()
+    year.select_option("2021")
+    page.wait_for_function("root => document.querySelectorAll(root + ' .md-search-result__item').length === 1",
+                           arg=HEADER)
+    assert result_titles(page) == [MUSEUM]
+    assert page.inner_text(f"{HEADER} [data-na-search-meta]") == "1 matching document"
+    # every filter Pagefind reports is offered
+    names = page.eval_on_selector_all(f"{HEADER} select.na-search-filter", "els => els.map(e => e.name)")
+    assert {"agency", "year", "person", "organisation", "place"} <= set(names)
+    assert_clean(rec)
+    page.context.close()
+
+
+def test_header_sort_by_date(chromium, http_base):
+    page, rec = new_page(chromium)
+    page.goto(http_base)
+    search(page, "lighthouse")
+    page.select_option(f"{HEADER} [data-na-search-sort]", "oldest")
+    page.wait_for_function("t => document.querySelector('[data-na-search=header] h1')?.textContent === t", arg=KEEPERS)
+    page.select_option(f"{HEADER} [data-na-search-sort]", "newest")
+    page.wait_for_function("t => document.querySelector('[data-na-search=header] h1')?.textContent === t", arg=MUSEUM)
+    assert result_titles(page) == [MUSEUM, KEEPERS]
+    assert_clean(rec)
+    page.context.close()
+
+
+def test_header_links_to_the_full_search_page_which_runs_the_query(chromium, http_base):
+    page, rec = new_page(chromium)
+    page.goto(http_base)
+    search(page, "lighthouse")
+    full = page.locator(f"{HEADER} [data-na-search-full]")
+    assert full.get_attribute("href") == http_base + "search/?q=lighthouse"
+    full.click()
+    page.wait_for_url(http_base + "search/?q=lighthouse")
+    page.wait_for_selector(".pagefind-ui__result")
+    titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
+    assert sorted(t.strip() for t in titles) == [KEEPERS, MUSEUM]
+    assert page.locator(".pagefind-ui__filter-panel").count() == 1  # the full filter UI
+    assert_clean(rec)
+    page.context.close()
+
+
+def open_from_disk_and_search(chromium, site: Path):
+    page, rec = new_page(chromium)
+    page.goto((site / "index.html").as_uri())
+    assert search(page, "glimmerfish") == [GLIMMER]
+    assert page.get_attribute(HEADER, "data-na-search-engine") == "offline"
+    link = page.locator(f"{HEADER} .md-search-result__link").first
+    assert link.get_attribute("href") == (site / GLIMMER_PAGE / "index.html").as_uri()
+    link.click()
+    page.wait_for_url((site / GLIMMER_PAGE / "index.html").as_uri())
+    assert page.locator("article h1").first.inner_text().startswith(GLIMMER)
+    return page, rec
+
+
+def test_from_disk_the_header_search_uses_the_offline_index_and_opens_the_page(chromium, search_site):
+    page, rec = open_from_disk_and_search(chromium, search_site)
+    # and again from the article page, two folders down, with a word still being typed
+    assert search(page, "lighth") in ([MUSEUM, KEEPERS], [KEEPERS, MUSEUM])
+    page.select_option(f"{HEADER} [data-na-search-sort]", "newest")
+    page.wait_for_function("t => document.querySelector('[data-na-search=header] h1')?.textContent === t", arg=MUSEUM)
+    assert result_titles(page) == [MUSEUM, KEEPERS]
+    assert search(page, "nosuchwordanywhere") == []
+    assert page.inner_text(f"{HEADER} [data-na-search-meta]") == "No matching documents"
+    assert_clean(rec)
+    page.context.close()
+
+
+def test_from_disk_the_search_page_searches_too(chromium, search_site):
+    page, rec = new_page(chromium)
+    page.goto((search_site / "search" / "index.html").as_uri() + "?q=lighthouse")
+    box = "[data-na-search=page]"
+    page.wait_for_function("root => document.querySelector(root).getAttribute('data-na-search-query') === 'lighthouse'",
+                           arg=box)
+    assert sorted(result_titles(page, box)) == [KEEPERS, MUSEUM]
+    assert page.locator("#na-search").is_hidden()
+    assert_clean(rec)
+    page.context.close()
+
+
+def test_without_pagefind_over_http_the_offline_index_takes_over(chromium, search_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(search_site, site, ignore=lambda d, names: ["pagefind"] if Path(d) == search_site else [])
+    with serve(site) as base:
+        page, rec = new_page(chromium)
+        page.goto(base)
+        assert search(page, "glimmerfish") == [GLIMMER]
+        assert page.get_attribute(HEADER, "data-na-search-engine") == "offline"
+        assert rec.external() == []
+        # the only errors: the missing module (404), nothing else
+        assert rec.errors and all("pagefind/pagefind.js" in e or "404" in e for e in rec.errors), rec.errors
+        assert [r for r in rec.requests if "/pagefind/" in r] == [base + "pagefind/pagefind.js"]
+        page.context.close()
+
+
+def test_the_packed_zip_unzipped_searches_from_disk(chromium, search_site, tmp_path):
+    from generator.pack import pack_site
+
+    result = pack_site(search_site, tmp_path / "newsarchive.zip")
+    with zipfile.ZipFile(result.out) as zf:
+        zf.extractall(tmp_path / "unzipped")
+    page, rec = open_from_disk_and_search(chromium, tmp_path / "unzipped" / "newsarchive")
+    assert_clean(rec)
+    page.context.close()
+
+
+def test_no_external_requests_on_any_page_type(chromium, http_base, search_site):
+    pages = ["", "about/", "archive/", "search/", GLIMMER_PAGE, "404.html"]
+    for rel in pages:
+        page, rec = new_page(chromium)
+        page.goto(http_base + rel)
+        page.wait_for_load_state("networkidle")
+        assert rec.external() == [], rel
+        assert rec.errors == [], rel
+        page.context.close()
+    page, rec = new_page(chromium)
+    page.goto((search_site / "about" / "index.html").as_uri())
+    page.wait_for_load_state("networkidle")
+    assert_clean(rec)
+    page.context.close()
