@@ -43,6 +43,13 @@ def _reject_aliases(text: str, rel: str) -> None:
                              fix="write the value out in full")
 
 
+_TAG_FIX = "remove explicit tags such as !!int or !!timestamp; write plain values"
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
 def parse_yaml(text: str, rel: str) -> tuple[Any, dict[tuple, int]]:
     try:
         _reject_aliases(text, rel)
@@ -56,14 +63,27 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, dict[tuple, int]]:
             data = loader.construct_document(node)
         finally:
             loader.dispose()
+    except ValueError as exc:  # e.g. "added: 2026-02-30": PyYAML builds the date and fails
+        raise InputError(rel, f"invalid value: {_one_line(exc)}",
+                         fix=_TAG_FIX if "!!" in text else "check the dates in this file (YYYY-MM-DD)") from None
+    except (TypeError, LookupError, AttributeError, ArithmeticError) as exc:
+        # an explicit tag on a value it does not fit, e.g. "!!int" with no number, "!!timestamp x"
+        raise InputError(rel, f"a value cannot be read ({type(exc).__name__}: {_one_line(exc)})",
+                         fix=_TAG_FIX) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a C1 control
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise InputError(rel, f"character U+{ord(char):04X} is not allowed in YAML",
+                         line=text.count("\n", 0, exc.position) + 1,
+                         fix="delete it, or write it as an escape such as \"\\x85\" in a double-quoted string"
+                         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = f", column {mark.column + 1}" if mark else ""
-        raise InputError(rel, f"YAML syntax error{column}: {exc.problem or exc.context}", line=line,
+        raise InputError(rel, f"YAML syntax error{column}: {_one_line(exc.problem or exc.context)}", line=line,
                          fix="check indentation, colons and quotes on that line") from None
     except yaml.YAMLError as exc:
-        raise InputError(rel, f"YAML error: {exc}", fix="check the file's YAML syntax") from None
+        raise InputError(rel, f"YAML error: {_one_line(exc)}", fix="check the file's YAML syntax") from None
     return data, lines
 
 
