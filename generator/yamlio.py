@@ -18,17 +18,25 @@ from .diagnostics import InputError
 MAX_BYTES = 2_000_000
 
 
-def _compose_paths(node: yaml.Node, path: tuple, lines: dict[tuple, int]) -> None:
+#: deeper than this is no archive file's shape (note files need 4 levels): refused before
+#: the recursive code that builds and checks values (Python's recursion limit is 1,000)
+MAX_DEPTH = 32
+
+
+def _compose_paths(node: yaml.Node, path: tuple, lines: dict[tuple, int], rel: str) -> None:
     lines[path] = node.start_mark.line + 1
+    if len(path) > MAX_DEPTH:
+        raise InputError(rel, f"values nested more than {MAX_DEPTH} levels deep",
+                         line=node.start_mark.line + 1, fix="flatten the lists and mappings")
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             lines[path + (key,)] = key_node.start_mark.line + 1
-            _compose_paths(value_node, path + (key,), lines)
+            _compose_paths(value_node, path + (key,), lines, rel)
             lines[path + (key,)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _compose_paths(item, path + (index,), lines)
+            _compose_paths(item, path + (index,), lines, rel)
 
 
 # libyaml's parser where PyYAML was built with it (ten times faster), else the pure-Python one
@@ -59,7 +67,7 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, dict[tuple, int]]:
             if node is None:
                 return None, {}
             lines: dict[tuple, int] = {}
-            _compose_paths(node, (), lines)
+            _compose_paths(node, (), lines, rel)
             data = loader.construct_document(node)
         finally:
             loader.dispose()
