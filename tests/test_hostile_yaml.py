@@ -161,7 +161,7 @@ def test_deep_nesting_ends_quickly(tmp_path, depth):
     (before anything recursive sees it); past libyaml's own limit (1,000) the
     parser refuses it. Never a RecursionError."""
     flow = "title: " + "[" * depth + "]" * depth + "\n"
-    block = "".join("  " * i + "k:\n" for i in range(min(depth, 1500))) + "  " * min(depth, 1500) + "v\n"
+    block = "".join("  " * i + "k:\n" for i in range(min(depth, 1100))) + "  " * min(depth, 1100) + "v\n"
     for text in (flow, block):
         error, seconds = timed(sidecar_outcome, tmp_path, text)
         assert seconds < 2
