@@ -126,8 +126,12 @@ def _context(paragraph: str, start: int, end: int, width: int = 30) -> str:
     return " ".join(f"{lead}{before}[{paragraph[start:end]}]{after}{tail}".split())
 
 
+#: length of the quote prefix the document index is keyed on
+GRAM = 8
+
+
 class _Document:
-    def __init__(self, paragraphs: Sequence[str]):
+    def __init__(self, paragraphs: Sequence[str], quotes: Iterable[str] = ()):
         self.paras = [_Folded(p) for p in paragraphs]
         self.joined = " ".join(p.folded for p in self.paras)
         self.starts: list[int] = []
@@ -135,6 +139,50 @@ class _Document:
         for p in self.paras:
             self.starts.append(at)
             at += len(p.folded) + 1
+        self._index_quotes(quotes)
+
+    def _index_quotes(self, quotes: Iterable[str]) -> None:
+        """Where each quote's first GRAM characters occur in the joined text.
+
+        One pass over the text per distinct prefix length (GRAM, or a shorter
+        quote's length), whatever the number of notes: finding every note's
+        quote is then linear in text + notes + occurrences, not text x notes.
+        """
+        by_length: dict[int, set[str]] = {}
+        for quote in quotes:
+            if quote:
+                by_length.setdefault(min(len(quote), GRAM), set()).add(quote[:GRAM])
+        self.positions: dict[str, list[int]] = {}
+        self.indexed: set[str] = set().union(*by_length.values())
+        joined = self.joined
+        for length, grams in sorted(by_length.items()):
+            positions = self.positions
+            for i in range(len(joined) - length + 1):
+                gram = joined[i:i + length]
+                if gram in grams:
+                    positions.setdefault(gram, []).append(i)
+
+    def find(self, quote: str) -> tuple[list[tuple[int, int, int]], int]:
+        """Every occurrence of ``quote`` within one paragraph, as (paragraph,
+        start, end) in folded offsets; and the joined offset of the first
+        occurrence that runs across paragraphs (-1 if none)."""
+        gram = quote[:GRAM]
+        if gram in self.indexed:
+            candidates = self.positions.get(gram, [])
+        else:  # a quote the document was not built for
+            candidates = _occurrences(gram, self.joined)
+        hits: list[tuple[int, int, int]] = []
+        spanning = -1
+        for at in candidates:
+            if not self.joined.startswith(quote, at):
+                continue
+            pi = self.paragraph_at(at)
+            a = at - self.starts[pi]
+            if a + len(quote) <= len(self.paras[pi].folded):
+                hits.append((pi, a, a + len(quote)))
+            elif spanning == -1:
+                spanning = at
+        return hits, spanning
 
     def before(self, pi: int, at: int, n: int) -> str:
         """Up to n folded characters before folded offset ``at`` of paragraph pi."""
@@ -181,10 +229,14 @@ def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _place(note: Note, doc: _Document, report: Report) -> tuple[str, int | None, int | None, int | None, float | None]:
     """(status, paragraph index, start, end, score) with original offsets."""
-    quote = fold(note.quote)[0].strip()
+    quote = _folded_quote(note)
+    if not quote:
+        report.error(note.file, f"note {note.id!r}: the quote {note.quote!r} has no visible characters",
+                     line=note.line, fix="copy the passage again from the article")
+        return ORPHAN, None, None, None, None
     prefix = fold(note.prefix)[0].strip() if note.prefix else ""
     suffix = fold(note.suffix)[0].strip() if note.suffix else ""
-    hits = [(pi, a, a + len(quote)) for pi, p in enumerate(doc.paras) for a in _occurrences(quote, p.folded)]
+    hits, spanning = doc.find(quote)
     if hits:
         fitting = [h for h in hits if _fits(doc, *h, prefix, suffix)]
         if len(fitting) == 1:
@@ -206,8 +258,7 @@ def _place(note: Note, doc: _Document, report: Report) -> tuple[str, int | None,
             return FUZZY, pi, start, end, best
         _ambiguous(note, doc, hits, report)
         return ORPHAN, None, None, None, None
-    spanning = doc.joined.find(quote)
-    if spanning != -1 and quote:
+    if spanning != -1:
         first = doc.paragraph_at(spanning) + 1
         last = doc.paragraph_at(spanning + len(quote) - 1) + 1
         report.error(note.file, f"note {note.id!r}: the quote runs across paragraphs {first}-{last}; "
@@ -217,11 +268,21 @@ def _place(note: Note, doc: _Document, report: Report) -> tuple[str, int | None,
     return _fuzzy(note, quote, doc, report)
 
 
+#: occurrences listed in an "occurs N times" error; the rest are counted
+MAX_LISTED = 5
+
+
+def _folded_quote(note: Note) -> str:
+    return fold(note.quote)[0].strip()
+
+
 def _ambiguous(note: Note, doc: _Document, hits: list[tuple[int, int, int]], report: Report) -> None:
     places = []
-    for pi, a, b in hits:
+    for pi, a, b in hits[:MAX_LISTED]:
         start, end = doc.paras[pi].span(a, b)
         places.append(f"paragraph {pi + 1} ({_context(doc.paras[pi].text, start, end, 25)})")
+    if len(hits) > MAX_LISTED:
+        places.append(f"and {len(hits) - MAX_LISTED} more")
     decide = "the prefix/suffix given match several of them" if (note.prefix or note.suffix) else \
         "nothing says which one"
     report.error(note.file, f"note {note.id!r}: the quote {_short(note.quote, 40)!r} occurs {len(hits)} times "
@@ -267,7 +328,8 @@ def anchor(notes: Iterable[Note], paragraphs: Sequence[str]) -> tuple[list[Ancho
     warnings (drift, orphans) and errors (ambiguous, across paragraphs).
     """
     report = Report()
-    doc = _Document(paragraphs)
+    notes = list(notes)
+    doc = _Document(paragraphs, {_folded_quote(note) for note in notes})
     placed: list[tuple[tuple, Anchored]] = []
     orphans: list[Anchored] = []
     for order, note in enumerate(notes):
