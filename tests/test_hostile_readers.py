@@ -128,3 +128,25 @@ def test_impossible_date_line_is_left_to_the_sidecar(reader, line):
 def test_decode_control_and_bidi_characters_kept():
     # no NUL: text; bidi and zero-width characters are the article's own, kept for the writer to show
     assert decode("a\u202eb\u200bc\x0b".encode(), REL) == "a\u202eb\u200bc\x0b"
+
+
+def _read_seconds(reader_name: str, text: str) -> float:
+    import time
+    reader = next(r for r in READERS if r.name == reader_name)
+    start = time.perf_counter()
+    try:
+        reader.read(REL, text, "0" * 64)
+    except InputError as error:
+        assert_clear(error)
+    return time.perf_counter() - start
+
+
+def test_social_line_does_not_backtrack_exponentially():
+    # 2 ** 40 ways to split "Apple News" repeated, before the fix
+    line = "Apple News " * 40 + "TEST FIXTURE"
+    assert _read_seconds("peoplesdaily", f"{line}\n(Xinhua) 15:51, May 17, 2020\nTEST FIXTURE text.\n") < 1
+
+
+def test_breadcrumb_does_not_backtrack_exponentially():
+    line = "Home" + " / A" * 40 + " /"
+    assert _read_seconds("chinadaily", f"{line}\nTEST FIXTURE headline\nTEST FIXTURE text.\n") < 1

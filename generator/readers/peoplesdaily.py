@@ -28,8 +28,10 @@ SOURCE_LINE = re.compile(
     r"^(?:By\s+(?P<byline>[^()]+?)\s*)?\((?P<source>[^()]+)\)[\s\xa0]*"
     r"(?P<time>\d{1,2}:\d{2}),\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})\s*$"
 )
+# "Apple News Facebook Twitter ... Sunday, May 17, 2020": any words, then the page date. (Each word
+# is one \S+: listing "Apple News" as an alternative let a line of them backtrack exponentially.)
 SOCIAL_LINE = re.compile(
-    r"^(?:(?:Apple News|Facebook|Twitter|Instagram|YouTube|Weibo|WeChat|\S+)\s+)*"
+    r"^(?:\S+\s+)*"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$"
 )
 EDITOR = re.compile(r"\(Web editor:\s*(?P<names>[^()]*)\)")
