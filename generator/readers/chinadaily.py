@@ -42,8 +42,10 @@ BYLINE_LINE = re.compile(
 )
 CAPTION = re.compile(r"\[(?:Photo|Video)(?:/[^\]]*|\s+by\s+[^\]]*|\s+provided\s+to\s+[^\]]*)?\]\s*$", re.I)
 CONTACT = re.compile(r"^Contact the writers? (?:at|on)\b", re.I)
+# "Home / China / Society": each part up to 31 characters, words one space apart (a part's
+# trailing spaces were both part and separator, so "Home / A / A ... /" backtracked exponentially)
 BREADCRUMB = re.compile(r"^(?:Home|China|World|Business|Opinion|Sports|Culture|Lifestyle|Travel)"
-                        r"(?:\s*/\s*[A-Z][\w&' -]{0,30})+\s*$")
+                        r"(?:\s*/\s*(?=[^/]{1,31}(?:/|$))[A-Z][\w&'-]*(?: [\w&'-]+)*)+\s*$")
 CHROME_LINES = {"Share", "Print", "Mail", "Large", "Medium", "Small", "Go to Forum", "Related Stories",
                 "Top News", "Most Popular", "Most Viewed", "Editor's Picks", "Trending", "Photos", "Video",
                 "Specials", "Latest", "Back to top"}
