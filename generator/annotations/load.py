@@ -29,6 +29,8 @@ from .model import KINDS, VERDICTS, Note, NoteSource, default_note_id
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "annotation.schema.json"
 NOTE_SUFFIXES = (".yml", ".yaml")
+#: the article id note_files gives a symbolic link (an error, never followed)
+LINK = "\0link"
 KEY_HINTS = {
     "quote": "copy the passage exactly as the article prints it",
     "kind": "use one of: " + ", ".join(KINDS),
@@ -52,8 +54,8 @@ def _note_validator() -> Draft202012Validator:
 
 
 def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+    try:  # the path itself, not where a symbolic link leads
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -65,17 +67,25 @@ def _ignored(path: Path) -> bool:
 def note_files(annotations_dir: Path) -> list[tuple[str, Path]]:
     """(article id, file) for every note file, in a stable order: by article id,
     ``<id>.yml`` before the files of the folder ``<id>/`` (by path). Non-note
-    files come with article id "" so the caller can warn about them."""
+    files come with article id "" so the caller can warn about them, symbolic
+    links (never followed) with :data:`LINK`."""
     found: list[tuple[tuple, str, Path]] = []
     if not annotations_dir.is_dir():
         return []
     for entry in annotations_dir.iterdir():
         if _ignored(entry):
             continue
+        if entry.is_symlink():  # never followed: it could point anywhere on the machine
+            found.append(((entry.name, 0, entry.name), LINK, entry))
+            continue
         if entry.is_dir():
             for path in entry.rglob("*"):
                 inner = path.relative_to(entry).parts
-                if path.is_file() and not any(_ignored(Path(part)) for part in inner):
+                if any(_ignored(Path(part)) for part in inner):
+                    continue
+                if path.is_symlink():
+                    found.append(((entry.name, 1, "/".join(inner)), LINK, path))
+                elif path.is_file():
                     article = entry.name if path.suffix in NOTE_SUFFIXES else ""
                     found.append(((entry.name, 1, "/".join(inner)), article, path))
         elif entry.is_file():
@@ -99,6 +109,10 @@ def load_notes(annotations_dir: Path, article_ids: Collection[str],
     known = set(article_ids)
     for article, path in note_files(annotations_dir):
         rel = _rel(path, root)
+        if article == LINK:
+            report.error(rel, "a symbolic link: note files and folders must be real files, and links "
+                         "are never followed", fix="replace the link with the file itself")
+            continue
         if not article:
             report.warning(rel, "not a note file, ignored",
                            fix="note files end in .yml; put other files elsewhere")
