@@ -16,9 +16,9 @@ from pathlib import Path
 from slugify import slugify
 
 from .diagnostics import InputError
-from .extract import extract
+from .extract import article_id, extract
 from .extract.entities import Matcher
-from .pipeline import Paths
+from .pipeline import Paths, raw_files
 from .readers import load
 from .records import Article
 
@@ -51,7 +51,10 @@ def ingest_file(file: Path, paths: Paths, matcher: Matcher, known: dict[str, str
     stem = canonical_stem(raw.title, raw.published)
     target = paths.raw / f"{stem}{suffix}"
     counter = 2
-    while target.exists():
+    # the article id is the name without its suffix, wherever the file is under raw/:
+    # "x.html" beside "x.txt", or "a/x.txt" beside "b/x.txt", would be two articles "x"
+    taken = {article_id(p.name) for p in raw_files(paths)}
+    while target.exists() or article_id(target.name) in taken:
         target = paths.raw / f"{stem}-{counter}{suffix}"
         counter += 1
     # extract from a copy at the final name so the article id matches
