@@ -299,3 +299,13 @@ def test_narrow_screen_marker_opens_the_note_by_click_and_keyboard(chromium, sam
     tab.keyboard.press("Space")
     assert tab.is_visible(note)
     assert errors == []
+
+
+def test_seed_people_organisations_and_places_have_pages_linked_from_the_text(sample):
+    site = sample[0] / "site"
+    html = page(sample[0], "articles", SEED_ID)
+    body = html.split('<p id="p1">', 1)[1]
+    for entity in ("xi-jinping", "world-health-organization", "geneva", "tedros-adhanom-ghebreyesus", "hubei"):
+        assert f'href="../../entities/{entity}/"' in body, entity
+        assert (site / "entities" / entity / "index.html").exists(), entity
+    assert '<h1 id="what-china-has-done' in html and "entities/china" not in html.split("</h1>", 1)[0]

@@ -58,7 +58,11 @@ def events(paragraphs: tuple[str, ...], published: str, skip: dict[int, int]) ->
             for match in SAME_DAY.finditer(sentence.text):
                 if previous:
                     local.append((sentence.start + match.start("expr"), match.group("expr"), previous))
+            text = sentence.text
+            cut = skip.get(number, 0) - sentence.start
+            if cut > 0:  # the first sentence begins with the dateline: not part of what happened
+                text = text[cut:].lstrip(" -—")
             for offset, expression, iso in sorted(local):
-                found.append(Event(date=iso, expression=expression, text=sentence.text, paragraph=number))
+                found.append(Event(date=iso, expression=expression, text=text, paragraph=number))
                 previous = iso
     return tuple(found)
