@@ -201,9 +201,6 @@ def test_text_nowhere_interpreted(built):
     assert "<script>alert" not in html and "<iframe" not in html and "<img src=x" not in html
 
 
-@pytest.mark.xfail(strict=True, reason="the headline reaches <title> (Material's base.html) and the header "
-                   "topic (overrides/partials/header.html) unescaped: MkDocs does not autoescape, so a headline "
-                   "'</title><script>...' runs; fix in the templates (see the issue 6 report)")
 def test_title_in_chrome_is_escaped(built):
     """The whole page, head and header included, has the seed page's scripts and no more."""
     repo, _report = built
