@@ -22,8 +22,9 @@ $(VENV)/.stamp-test: pyproject.toml | $(PY)
 site: $(VENV)/.stamp-site
 	$(VENV)/bin/newsarchive build
 	@echo
-	@echo "Built site/. To read it with search: $(PY) -m http.server -d site"
-	@echo "then open http://localhost:8000/  (Pagefind search does not work from file://)"
+	@echo "Built site/. Open site/index.html from disk (search works offline there too),"
+	@echo "or serve it for the full Pagefind search: $(PY) -m http.server -d site"
+	@echo "then open http://localhost:8000/ . For offline readers: $(VENV)/bin/newsarchive pack"
 
 test: $(VENV)/.stamp-test
 	$(PY) -m pytest
