@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def site(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("crosslink-site")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config += "\nextra:\n  newsarchive:\n    pages:\n      page_size: 2\n"
+    assert "      page_size: 50 " in config
+    config = config.replace("      page_size: 50 ", "      page_size: 2 ")
     (repo / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "overrides", repo / "overrides")
     shutil.copytree(FIXTURE / "site-data", repo / "site-data")
