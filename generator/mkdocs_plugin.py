@@ -60,7 +60,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         raw_root = self._root(config) / self.config.raw_dir
         if not raw_root.is_dir():
             return files
-        for path in sorted(p for p in raw_root.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        for path in sorted(p for p in raw_root.rglob("*")
+                           if p.is_file() and not p.is_symlink() and not p.name.startswith(".")):
             rel = path.relative_to(raw_root).as_posix()
             uri = raw_site_path(f"{RAW_REPO_DIR}/{rel}")
             files.append(File.generated(config, uri, abs_src_path=str(path)))

@@ -61,10 +61,13 @@ class Paths:
         return self.root / "site"
 
     def rel(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """``path`` relative to the root, as shown in messages (a link keeps its own name)."""
+        for candidate, root in ((path.absolute(), self.root.absolute()), (path.resolve(), self.root.resolve())):
+            try:
+                return candidate.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
 
 
 @dataclass(slots=True)
@@ -97,6 +100,9 @@ def raw_files(paths: Paths) -> list[Path]:
 
 def read_raw(path: Path, paths: Paths, reader: str | None = None) -> tuple[RawArticle, Sidecar | None]:
     """One raw file read by its reader, with the sidecar's reader-level corrections applied."""
+    if path.is_symlink():  # it could publish any file of the machine that builds the site
+        raise InputError(paths.rel(path), "is a symbolic link, not a file",
+                         fix="copy the article into site-data/raw/ instead of linking it")
     side = sidecar_path(path)
     sidecar = load_sidecar(side, paths.rel(side))
     return apply_raw(load(path, paths.rel(path), reader), sidecar), sidecar
@@ -163,6 +169,7 @@ def read_archive(paths: Paths, report: Report, options: Options = Options(),
             cache.put_article(keys[path], result)
     articles: list[Article] = []
     seen: dict[str, str] = {}
+    ids: dict[str, str] = {}
     for path in files:
         article = results[path]
         if isinstance(article, Diagnostic):
@@ -173,7 +180,12 @@ def read_archive(paths: Paths, report: Report, options: Options = Options(),
             report.error(article.source.path, f"same bytes as {first}",
                          fix="delete one of the two copies")
             continue
+        if article.id in ids:
+            report.error(article.source.path, f"gives the article id {article.id!r}, as {ids[article.id]} does",
+                         fix="rename one of the two files")
+            continue
         seen[article.source.sha256] = article.source.path
+        ids[article.id] = article.source.path
         articles.append(article)
     articles.sort(key=lambda a: (a.published, a.id), reverse=True)
     archive = Archive(paths, registry, articles)
@@ -311,8 +323,6 @@ def generate(root: Path, report: Report | None = None,
                                                                             archive.index).items()}
         cache.put("crosslink", cross_key, {"related": archive.related, "pages": cross_pages, "files": data_files})
     pages, _rendered = article_pages(archive, cache)
-    if len(pages) != len(archive.articles):
-        raise InputError("site-data/raw", "two raw files give the same article id", fix="rename one of them")
     pages.update(writer.render_archive(archive.articles))
     pages.update(writer.render_latest(archive.articles))
     pages.update(cross_pages)
@@ -359,7 +369,7 @@ def _unchanged(cache: Cache, run_key: str, paths: Paths, report: Report) -> bool
         return False
     if not site_files_dir(paths.root).is_dir():
         return False
-    from .writer import MANIFEST, OWNED_DIRS, _read_manifest, _sha
+    from .writer import OWNED_DIRS, _read_manifest, _sha
 
     for top in OWNED_DIRS:  # every generated file still there with the bytes written
         folder = paths.content / top

@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .diagnostics import InputError, unknown_key_message
 from .yamlio import load_yaml_file
 

@@ -17,10 +17,13 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from .diagnostics import InputError, Report
 from .writer import OWNED_DIRS, WriteStats, clean_owned
+
+if TYPE_CHECKING:
+    from .pipeline import Options
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

@@ -29,8 +29,13 @@ def _compose_paths(node: yaml.Node, path: tuple, lines: dict[tuple, int], rel: s
         raise InputError(rel, f"values nested more than {MAX_DEPTH} levels deep",
                          line=node.start_mark.line + 1, fix="flatten the lists and mappings")
     if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key in seen:  # YAML keeps the last silently: a value would be lost
+                raise InputError(rel, f"key {key!r} appears twice (first on line {seen[key]})",
+                                 line=key_node.start_mark.line + 1, fix="keep one of the two")
+            seen[key] = key_node.start_mark.line + 1
             lines[path + (key,)] = key_node.start_mark.line + 1
             _compose_paths(value_node, path + (key,), lines, rel)
             lines[path + (key,)] = key_node.start_mark.line + 1

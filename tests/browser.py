@@ -3,7 +3,9 @@ Playwright driving the system's chromium, never a downloaded one), a site built
 once per session from the seed plus the search fixtures, an http server thread
 on 127.0.0.1, and a recorder of requests and console errors.
 
-Test modules import the fixtures they use: ``from browser import chromium, search_site``.
+Test modules import the fixtures they use: ``from browser import search_site``; the
+browser itself is the session fixture ``chromium`` in conftest.py (one Playwright per
+session: a second sync Playwright in the same process fails).
 Without Chromium the tests skip with the reason; with ``CI=true`` they fail instead.
 """
 
@@ -40,15 +42,6 @@ def need_chromium():
         reason = "python playwright is not installed (pip install -e '.[test]')"
         pytest.fail(reason) if in_ci else pytest.skip(reason)
     return sync_api
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    sync_api = need_chromium()
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 def scratch_root(dest: Path) -> Path:

@@ -39,3 +39,15 @@ def archive(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "site-data", tmp_path / "site-data")
     (tmp_path / "content").mkdir()
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium (the system's, driven by Playwright) for every browser test."""
+    from browser import CHROMIUM, FLAGS, need_chromium
+
+    sync_api = need_chromium()
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()

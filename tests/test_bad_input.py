@@ -77,3 +77,37 @@ def test_reading_never_changes_site_data(archive: Path):
     read_archive(Paths(archive), Report())
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (archive / "site-data").rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_a_symbolic_link_in_raw_is_refused_and_not_published(archive: Path):
+    secret = archive / "secret.txt"
+    secret.write_text("TEST FIXTURE: not for publication\n", encoding="utf-8")
+    (archive / "site-data/raw/linked.txt").symlink_to(secret)
+    report = Report()
+    result = read_archive(Paths(archive), report)
+    assert len(result.articles) == 1
+    assert [d.format() for d in report.errors] == [
+        "site-data/raw/linked.txt: error: is a symbolic link, not a file "
+        "(copy the article into site-data/raw/ instead of linking it)"]
+
+
+def test_two_files_with_one_article_id_are_both_named(archive: Path):
+    seed = next((archive / "site-data/raw").glob("2020-*.txt"))
+    other = seed.with_suffix(".text")
+    other.write_bytes(seed.read_bytes().replace(b"15:51", b"16:51"))
+    report = Report()
+    result = read_archive(Paths(archive), report)
+    assert len(result.articles) == 1
+    (error,) = report.errors
+    first, second = sorted([seed.name, other.name])  # files are read in name order
+    assert error.format() == (f"site-data/raw/{second}: error: gives the article id {seed.stem!r}, as "
+                              f"site-data/raw/{first} does (rename one of the two files)")
+
+
+def test_a_key_written_twice_in_a_sidecar_is_an_error(archive: Path):
+    seed = next((archive / "site-data/raw").glob("2020-*.txt"))
+    seed.with_name(seed.stem + ".meta.yml").write_text("title: One\nbyline: x\ntitle: Two\n", encoding="utf-8")
+    report = Report()
+    read_archive(Paths(archive), report)
+    assert [d.format() for d in report.errors] == [
+        f"site-data/raw/{seed.stem}.meta.yml:3: error: key 'title' appears twice (first on line 1) (keep one of the two)"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium, new_page, result_titles, search_site, serve, type_query  # noqa: F401 (fixtures)
+from browser import new_page, result_titles, search_site, serve, type_query  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 

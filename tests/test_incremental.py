@@ -4,7 +4,6 @@ keyed by content hashes; parallel extraction gives the same articles."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 

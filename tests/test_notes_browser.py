@@ -8,8 +8,6 @@ The page is a minimal stand-in for an article page (a .md-typeset column holding
 from __future__ import annotations
 
 import html
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,9 +17,6 @@ from generator.annotations import Note, anchor, mark_spans, render_orphans_html,
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "overrides" / "assets"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 # TEST FIXTURE - not real news: made-up paragraphs; three notes on the first two
 # paragraphs are close together, so in the margin they must be pushed apart.
@@ -81,16 +76,8 @@ margin:0 auto;padding:0 1rem}}</style></head>
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed (apt-get install -y chromium)")
-        pytest.skip("no chromium on this machine")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
+def browser(chromium):
+    return chromium  # the session's Chromium (conftest.py)
 
 
 def boxes(pg, selector):

@@ -134,7 +134,7 @@ def test_seed_page_has_every_paragraph_and_no_chrome(sample):
 def test_sample_notes_are_beside_their_passages(sample):
     html = page(sample[0], "articles", SEED_ID)
     for note_id in ("who-china-joint-mission", "africa-case-figures"):
-        assert f'<aside class="na-note' in html and f'id="note-{note_id}"' in html
+        assert '<aside class="na-note' in html and f'id="note-{note_id}"' in html
         assert f'<mark id="note-{note_id}-text"' in html
     assert 'data-pagefind-filter="note_kind">Fact check<' in html
     assert "Notes that no longer match the text" not in html
@@ -231,23 +231,7 @@ def test_seed_markdown_matches_the_golden_file(tmp_path):
 
 # --- in a real Chromium -----------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but chromium is not installed (apt-get install -y chromium)")
-        pytest.skip("no chromium on this machine: install it with apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 def open_seed(chromium, sample, width: int):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -20,16 +19,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.diagnostics import InputError, Report
-from generator.shards import ASSEMBLED_MARKER, Shard, assemble, make_shard_root, plan_shards
+from generator.shards import ASSEMBLED_MARKER, assemble, make_shard_root, plan_shards
 from generator.writer import OWNED_DIRS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "shards" / "raw"
 FIXTURE_ID = "2019-11-08-test-fixture-brakkenvik-harbour-joins-regional-cooperation-on-vaccine-shipments"
 SEED_ID = "2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def make_source(where: Path) -> Path:
@@ -208,21 +204,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium is not installed (apt-get install -y chromium)")
-        pytest.skip("no chromium on this machine (apt-get install -y chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if os.environ.get("CI") == "true":
-            pytest.fail("playwright is not installed (pip install -e '.[test]')")
-        pytest.skip("playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
+def browser(chromium):
+    return chromium  # the session's Chromium (conftest.py)
 
 
 def search(page, base: str, query: str, shard: str = "") -> list[str]:

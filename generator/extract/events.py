@@ -20,8 +20,8 @@ MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 DAY = re.compile(rf"\b(?P<expr>{MONTHS} \d{{1,2}}(?:, \d{{4}})?)(?!\d)")
-MONTH = re.compile(rf"\b[Ii]n (?P<expr>(?:(?:early|mid|late)[- ])?(?:January|February|March|April|May|June|"
-                   rf"July|August|September|October|November|December)(?: \d{{4}})?)\b")
+MONTH = re.compile(r"\b[Ii]n (?P<expr>(?:(?:early|mid|late)[- ])?(?:January|February|March|April|May|June|"
+                   r"July|August|September|October|November|December)(?: \d{4})?)\b")
 WEEKDAY = re.compile(rf"\b[Oo]n (?P<expr>{WEEKDAYS})\b")
 RELATIVE = re.compile(r"\b(?P<expr>yesterday|today)\b")
 SAME_DAY = re.compile(r"\b[Oo]n (?P<expr>the same day)\b")

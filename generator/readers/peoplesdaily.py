@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..records import RawArticle
-from .common import blocks, find_dateline, normalise_space, parse_moment, resolve_day
+from .common import blocks, find_dateline, normalise_space, parse_moment
 
 PUBLISHER = "People's Daily Online"
 OFFSET = "+08:00"
