@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import tempfile
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
@@ -22,6 +23,7 @@ from urllib.parse import quote, urlsplit
 
 import frontmatter
 import jinja2
+import yaml
 
 from .diagnostics import InputError
 from .records import Article
@@ -100,6 +102,7 @@ def escape_text(text: str, *, line_start: bool = False) -> str:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _safe_href(href: str) -> str:
     if not isinstance(href, str) or not href:
         raise ValueError(f"link span needs a non-empty href, got {href!r}")
@@ -109,13 +112,15 @@ def _safe_href(href: str) -> str:
     return quote(href, safe="/#?&=%:@!$'*+,;~-._")
 
 
+_ATTR_TABLE = str.maketrans({
+    "&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;", "(": "&#40;", ")": "&#41;", "\\": "&#92;",
+    "'": "&#39;", "`": "&#96;", "*": "&#42;", "_": "&#95;", "[": "&#91;", "]": "&#93;", "{": "&#123;",
+    "}": "&#125;", "|": "&#124;", **{c: " " for c in _LINE_BREAKS}})
+
+
 def _attr_text(value: str) -> str:
     """Text safe inside a double-quoted Markdown link title or HTML attribute."""
-    table = {"&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;", "(": "&#40;",
-             ")": "&#41;", "\\": "&#92;", "'": "&#39;", "`": "&#96;", "*": "&#42;", "_": "&#95;",
-             "[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;"}
-    return str(value).translate(str.maketrans(table)).translate(
-        str.maketrans({c: " " for c in _LINE_BREAKS}))
+    return str(value).translate(_ATTR_TABLE)
 
 
 def _check_name(value: Any, what: str) -> str:
@@ -170,6 +175,8 @@ def render_inline(text: str, spans: Iterable[Span] = (), *, line_start: bool = T
     not nest in links.
     """
     spans = list(spans)
+    if not spans:  # the common case, and what the loop below gives for it
+        return escape_text(text, line_start=line_start).strip(" ")
     for s in spans:
         if s.kind not in _KINDS:
             raise ValueError(f"unknown span kind {s.kind!r}; known: {', '.join(sorted(_KINDS))}")
@@ -220,6 +227,16 @@ def render_inline(text: str, spans: Iterable[Span] = (), *, line_start: bool = T
                 started = bool(piece)
             out.append(piece)
     return "".join(out).strip(" ")
+
+
+def render_link(label: str, href: str, title: str | None = None) -> str:
+    """``[label](href "title")`` with the label escaped: the same as
+    ``render_inline(label, [Span(0, len(label), "link", ...)], line_start=False)``,
+    without the general machinery (listing pages make hundreds of thousands)."""
+    if not label:
+        raise ValueError("a link needs a label")
+    return "[" + escape_text(label) + _close(Span(0, len(label), "link",
+                                                        {"href": href, **({"title": title} if title else {})}))
 
 
 # --------------------------------------------------------------------------
@@ -308,8 +325,12 @@ def page_keys(article: Article) -> dict[str, Any]:
     }
 
 
+#: libyaml's emitter where PyYAML has it (several times faster; same output)
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _front_matter(data: Mapping[str, Any], body: str) -> str:
-    text = frontmatter.dumps(frontmatter.Post(body, **data), sort_keys=False,
+    text = frontmatter.dumps(frontmatter.Post(body, **data), Dumper=_YAML_DUMPER, sort_keys=False,
                              allow_unicode=True, width=4096)
     return text.rstrip("\n") + "\n"
 

@@ -461,3 +461,13 @@ def test_clean_removes_only_own_files(content):
     assert stats.removed == 2
     assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*")) == [
         "articles", "articles/mine.md", "index.md"]
+
+
+@pytest.mark.parametrize("label", ["plain", "a *b* [c](d) <e> {: #f } 1. g", "  spaced  ", "¶3", "x|y\\z"])
+@pytest.mark.parametrize("title", [None, 'a "title" (x)'])
+def test_render_link_is_render_inline_with_one_link_span(label, title):
+    from generator.writer import render_link
+
+    attrs = {"href": "../x/index.md#p2", **({"title": title} if title else {})}
+    assert render_link(label, attrs["href"], title) == render_inline(
+        label, [Span(0, len(label), "link", attrs)], line_start=False)

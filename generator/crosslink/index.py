@@ -29,6 +29,7 @@ class CrossIndex:
     found: dict[str, dict[str, EntityInArticle]] = field(default_factory=dict)  # article -> entity -> where
     entity_articles: dict[str, list[str]] = field(default_factory=dict)  # entity -> article ids, newest first
     paragraph_entities: dict[str, dict[int, tuple[str, ...]]] = field(default_factory=dict)
+    _event_cache: dict[tuple[str, Event], tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @property
     def entities(self) -> dict[str, Entity]:
@@ -40,7 +41,13 @@ class CrossIndex:
         return self.paragraph_entities.get(article_id, {}).get(paragraph, ())
 
     def event_entities(self, article: Article, event: Event) -> tuple[str, ...]:
-        """Entities an event is about: those named in the event's sentence."""
+        """Entities an event is about: those named in the event's sentence (computed once per event)."""
+        key = (article.id, event)
+        if key not in self._event_cache:
+            self._event_cache[key] = self._event_entities(article, event)
+        return self._event_cache[key]
+
+    def _event_entities(self, article: Article, event: Event) -> tuple[str, ...]:
         text = article.paragraphs[event.paragraph - 1] if 0 < event.paragraph <= len(article.paragraphs) else ""
         offset = text.find(event.text) if event.text else -1
         if offset < 0:

@@ -21,6 +21,7 @@ Paths (under content/)::
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 import jinja2
@@ -28,7 +29,7 @@ import yaml
 from slugify import slugify
 
 from ..records import Article, Event
-from ..writer import Span, published_display, published_sort_key, render_inline
+from ..writer import published_display, published_sort_key, render_inline, render_link
 from .config import CrosslinkConfig, PagesConfig
 from .index import CrossIndex, build_index
 
@@ -58,11 +59,10 @@ def text(value: str | None, *, line_start: bool = False) -> str:
 
 def link(label: str, href: str, title: str | None = None) -> str:
     """``[label](href)`` with the label escaped; an empty label gets a pilcrow."""
-    label = label or "¶"
-    attrs = {"href": href, **({"title": title} if title else {})}
-    return render_inline(label, [Span(0, len(label), "link", attrs)], line_start=False)
+    return render_link(label or "¶", href, title)
 
 
+@lru_cache(maxsize=None)
 def day(published: str) -> str:
     return published_display(published).split(",")[0]
 
