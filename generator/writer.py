@@ -408,9 +408,29 @@ def _listing(article: Article, href: str) -> dict[str, str]:
     }
 
 
-def render_archive(articles: Iterable[Article]) -> dict[str, str]:
+#: articles on one page of a month's archive; more go on MM-page-2.md, MM-page-3.md, ...
+MONTH_PAGE_SIZE = 100
+
+
+def _month_page(month: str, number: int) -> str:
+    return f"{month}.md" if number == 1 else f"{month}-page-{number}.md"
+
+
+def _month_pager(month: str, count: int, current: int) -> str:
+    """'Page 2 of 3: « Previous · 1 **2** 3 · Next »' between a month's pages ('' for one page)."""
+    if count <= 1:
+        return ""
+    numbers = " ".join(f"**{n}**" if n == current else f"[{n}]({_month_page(month, n)})"
+                       for n in range(1, count + 1))
+    prev = f"[« Previous]({_month_page(month, current - 1)}) · " if current > 1 else ""
+    after = f" · [Next »]({_month_page(month, current + 1)})" if current < count else ""
+    return f"Page {current} of {count}: {prev}{numbers}{after}"
+
+
+def render_archive(articles: Iterable[Article], page_size: int = MONTH_PAGE_SIZE) -> dict[str, str]:
     """``archive/index.md`` (years and months with counts) and one page per
-    month ``archive/YYYY/MM.md`` listing its articles newest first."""
+    month ``archive/YYYY/MM.md`` listing its articles newest first, paginated
+    (``MM-page-2.md`` ...) past ``page_size`` articles."""
     by_month: dict[tuple[str, str], list[Article]] = {}
     for a in articles:
         by_month.setdefault((a.year, a.month), []).append(a)
@@ -419,11 +439,15 @@ def render_archive(articles: Iterable[Article]) -> dict[str, str]:
     for (year, month) in sorted(by_month, reverse=True):
         items = _sorted_newest_first(by_month[(year, month)])
         name = f"{_MONTHS[int(month) - 1]} {year}"
-        body = _env.get_template("archive-month.md.j2").render(
-            name=name,
-            articles=[_listing(a, f"../../{article_path(a)}") for a in items],
-        )
-        pages[f"archive/{year}/{month}.md"] = _front_matter({"title": name}, body)
+        chunks = [items[i:i + page_size] for i in range(0, len(items), page_size)]
+        for number, chunk in enumerate(chunks, start=1):
+            pager = _month_pager(month, len(chunks), number)
+            body = _env.get_template("archive-month.md.j2").render(
+                name=name, pager=pager,
+                articles=[_listing(a, f"../../{article_path(a)}") for a in chunk],
+            )
+            title = name if number == 1 else f"{name} (page {number})"
+            pages[f"archive/{year}/{_month_page(month, number)}"] = _front_matter({"title": title}, body)
         years.setdefault(year, []).append({"name": _MONTHS[int(month) - 1], "href": f"{year}/{month}.md",
                                            "count": len(items)})
     body = _env.get_template("archive-index.md.j2").render(

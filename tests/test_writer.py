@@ -471,3 +471,19 @@ def test_render_link_is_render_inline_with_one_link_span(label, title):
     attrs = {"href": "../x/index.md#p2", **({"title": title} if title else {})}
     assert render_link(label, attrs["href"], title) == render_inline(
         label, [Span(0, len(label), "link", attrs)], line_start=False)
+
+
+def test_a_long_month_is_paginated():
+    from generator.writer import render_archive
+
+    many = [fixture_article(f"2020-05-{i:02d}-test-fixture", f"2020-05-{i:02d}T10:00:00+08:00", f"TEST FIXTURE {i}")
+            for i in range(1, 26)]
+    pages = render_archive(many, page_size=10)
+    assert sorted(p for p in pages if p.startswith("archive/2020/")) == [
+        "archive/2020/05-page-2.md", "archive/2020/05-page-3.md", "archive/2020/05.md"]
+    first, last = pages["archive/2020/05.md"], pages["archive/2020/05-page-3.md"]
+    assert first.count("[TEST FIXTURE ") == 10 and "[TEST FIXTURE 25]" in first  # newest first
+    assert "\n\nPage 1 of 3" in first.rsplit("](../../articles/", 1)[1]  # the bottom pager is not in the list
+    assert "Page 1 of 3: **1** [2](05-page-2.md) [3](05-page-3.md) · [Next »](05-page-2.md)" in first
+    assert "Page 3 of 3: [« Previous](05-page-2.md) · [1](05.md) [2](05-page-2.md) **3**" in last
+    assert "[TEST FIXTURE 1]" in last and "- [May 2020](2020/05.md): 25 articles" in pages["archive/index.md"]
