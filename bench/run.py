@@ -488,7 +488,7 @@ def table(runs: list[dict]) -> str:
             ("gen+MkDocs / plain", lambda r: f"{r['d']['ratio_gen_mkdocs_vs_plain']:.2f}")]
     head = "| " + " | ".join(c for c, _ in cols) + " |"
     rule = "|" + "|".join("---:" for _ in cols) + "|"
-    rows = ["| " + " | ".join(f(r) for _, f in cols) + " |" for r in runs]
+    rows = ["| " + " | ".join(f(r) for _, f in cols) + " |" for r in sorted(runs, key=lambda r: r["n"])]
     return "\n".join([head, rule, *rows])
 
 
