@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -25,6 +24,7 @@ import frontmatter
 import jinja2
 import yaml
 
+from .cache import write_atomic
 from .diagnostics import InputError
 from .records import Article
 
@@ -524,17 +524,7 @@ def _manifest_text(entries: Mapping[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+_atomic_write = write_atomic
 
 
 def _split(rel: str, owned_dirs: Sequence[str]) -> tuple[str, str]:

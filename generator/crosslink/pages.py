@@ -24,12 +24,11 @@ import hashlib
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
-import jinja2
 import yaml
 from slugify import slugify
 
 from ..records import Article, Event
-from ..writer import published_display, published_sort_key, render_inline, render_link
+from ..writer import _env as TEMPLATES, published_display, published_sort_key, render_inline, render_link
 from .config import CrosslinkConfig, PagesConfig
 from .index import CrossIndex, build_index
 
@@ -39,14 +38,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")
 LETTER_DIR = "_by-letter"  # "_" is not allowed in entity ids, so it never clashes with entities/<id>/
 
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator", "templates"),
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=jinja2.StrictUndefined,
-    autoescape=False,  # Markdown output: every value is escaped before it reaches a template
-)
+_env = TEMPLATES  # the writer's Jinja2 environment: every value is escaped before it reaches a template
 
 
 # --------------------------------------------------------------------------
