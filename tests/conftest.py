@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -13,6 +14,29 @@ SEED_ID = "2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covi
 SEED = ROOT / "site-data" / "raw" / f"{SEED_ID}.txt"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def copy_site(target: Path, site_data: Path | None = ROOT / "site-data") -> Path:
+    """A scratch repository in ``target``: mkdocs.yml, overrides/, the hand-written
+    pages of content/ and a copy of ``site_data`` (none when it is None)."""
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    if site_data is not None:
+        shutil.copytree(site_data, target / "site-data")
+    (target / "content").mkdir()
+    for page in (ROOT / "content").glob("*.md"):
+        shutil.copy(page, target / "content" / page.name)
+    return target
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of a folder's file names and bytes."""
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        h.update(p.relative_to(folder).as_posix().encode())
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ links that resolve, the timeline in date order, paginated entity pages."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -14,6 +13,7 @@ import pytest
 
 from generator.diagnostics import Report
 from generator.site import build_site
+from conftest import copy_site
 from test_crosslink_fixture import A1, A2, A3, A4, A5, FIXTURE
 
 pytestmark = pytest.mark.e2e
@@ -22,16 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    repo = tmp_path_factory.mktemp("crosslink-site")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    repo = copy_site(tmp_path_factory.mktemp("crosslink-site"), FIXTURE / "site-data")
+    config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
     assert "      page_size: 50 " in config
-    config = config.replace("      page_size: 50 ", "      page_size: 2 ")
-    (repo / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(ROOT / "overrides", repo / "overrides")
-    shutil.copytree(FIXTURE / "site-data", repo / "site-data")
-    (repo / "content").mkdir()
-    for page in (ROOT / "content").glob("*.md"):
-        shutil.copy(page, repo / "content")
+    (repo / "mkdocs.yml").write_text(config.replace("      page_size: 50 ", "      page_size: 2 "), encoding="utf-8")
     report = Report()
     result = build_site(repo, report, strict=True, quiet=True)
     assert result.built and [d.format() for d in report.diagnostics] == []

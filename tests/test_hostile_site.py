@@ -25,7 +25,6 @@ in the text, and nowhere in an attribute.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -35,6 +34,8 @@ import pytest
 from generator.diagnostics import Report
 from generator.readers import load
 from generator.site import build_site
+
+from conftest import copy_site, tree_digest
 
 pytestmark = pytest.mark.e2e
 
@@ -48,26 +49,12 @@ INJECTED = ("alert(", "evil.example", "onerror", "onclick", "onmouseover", "inje
 
 
 def scratch_repo(target: Path) -> Path:
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", target / "overrides")
-    shutil.copytree(ROOT / "site-data", target / "site-data")
-    (target / "content").mkdir()
-    for page in (ROOT / "content").glob("*.md"):
-        shutil.copy(page, target / "content" / page.name)
+    copy_site(target)
     shutil.copy(RAW, target / "site-data" / "raw" / RAW.name)
     notes = target / "site-data" / "annotations" / ARTICLE_ID
     notes.mkdir(parents=True)
     shutil.copy(HOSTILE / "notes.yml", notes / "notes.yml")
     return target
-
-
-def digest(folder: Path) -> str:
-    h = hashlib.sha256()
-    for p in sorted(folder.rglob("*")):
-        h.update(p.relative_to(folder).as_posix().encode() + b"\0")
-        if p.is_file():
-            h.update(p.read_bytes())
-    return h.hexdigest()
 
 
 @pytest.fixture(scope="module")
@@ -235,7 +222,7 @@ def test_notes_render_their_text_literally(built):
 def test_failed_build_leaves_previous_site_intact(built, tmp_path, breakage):
     repo = tmp_path / "repo"
     shutil.copytree(built[0], repo, symlinks=True)
-    before = digest(repo / "site")
+    before = tree_digest(repo / "site")
     if breakage == "snippet":  # a hand-written page including a file that does not exist
         (repo / "content" / "broken.md").write_text('# TEST FIXTURE page\n\n--8<-- "no-such-file.md"\n',
                                                     encoding="utf-8")
@@ -245,6 +232,6 @@ def test_failed_build_leaves_previous_site_intact(built, tmp_path, breakage):
     report = Report()
     result = build_site(repo, report, strict=False, quiet=True)
     assert not result.built and report.errors
-    assert digest(repo / "site") == before
+    assert tree_digest(repo / "site") == before
     leftovers = sorted(p.name for p in repo.iterdir() if p.name.startswith(".site"))
     assert leftovers == []

@@ -8,7 +8,6 @@ generated Markdown as a golden file.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import os
 import re
@@ -23,32 +22,14 @@ from generator.diagnostics import Report
 from generator.pipeline import generate
 from generator.site import build_site
 
+from conftest import copy_site, tree_digest
+
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19"
 HOSTILE = yaml.safe_load((ROOT / "tests/fixtures/annotations/hostile/bodies.yml").read_text(encoding="utf-8"))
 GOLDEN = ROOT / "tests/golden/seed-article.md"
-
-
-def scratch_copy(target: Path) -> Path:
-    """The repository's site sources, without anything generated."""
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", target / "overrides")
-    shutil.copytree(ROOT / "site-data", target / "site-data")
-    (target / "content").mkdir()
-    for page in (ROOT / "content").glob("*.md"):
-        shutil.copy(page, target / "content" / page.name)
-    return target
-
-
-def digest(folder: Path) -> str:
-    h = hashlib.sha256()
-    for p in sorted(folder.rglob("*")):
-        h.update(p.relative_to(folder).as_posix().encode())
-        if p.is_file():
-            h.update(p.read_bytes())
-    return h.hexdigest()
 
 
 def hostile_notes() -> str:
@@ -66,11 +47,11 @@ def hostile_notes() -> str:
 
 
 def build_copy(target: Path, hostile: bool):
-    repo = scratch_copy(target)
+    repo = copy_site(target)
     if hostile:
         (repo / f"site-data/annotations/{SEED_ID}/zz-hostile-fixture.yml").write_text(hostile_notes(),
                                                                                       encoding="utf-8")
-    before = digest(repo / "site-data")
+    before = tree_digest(repo / "site-data")
     report = Report()
     result = build_site(repo, report, strict=True, quiet=True)
     return repo, report, result, before
@@ -100,7 +81,7 @@ def test_strict_build_is_clean(sample):
 
 def test_build_leaves_site_data_byte_for_byte(sample):
     repo, _, _, before = sample
-    assert digest(repo / "site-data") == before
+    assert tree_digest(repo / "site-data") == before
 
 
 def test_seed_page_headline_metadata_and_figures(sample):
@@ -211,17 +192,17 @@ def test_pagefind_index_has_the_filters(sample):
 
 
 def test_generating_twice_gives_identical_files(tmp_path):
-    repo = scratch_copy(tmp_path)
+    repo = copy_site(tmp_path)
     generate(repo, Report())
-    first = digest(repo / "content")
+    first = tree_digest(repo / "content")
     for generated in ("articles", "archive"):
         shutil.rmtree(repo / "content" / generated)
     generate(repo, Report())
-    assert digest(repo / "content") == first
+    assert tree_digest(repo / "content") == first
 
 
 def test_seed_markdown_matches_the_golden_file(tmp_path):
-    repo = scratch_copy(tmp_path)
+    repo = copy_site(tmp_path)
     generate(repo, Report())
     text = (repo / "content/articles" / f"{SEED_ID}.md").read_text(encoding="utf-8")
     if os.environ.get("UPDATE_GOLDEN"):

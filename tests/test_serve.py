@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,6 +11,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from conftest import copy_site
 
 pytestmark = pytest.mark.e2e
 
@@ -44,13 +45,7 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
 
 
 def test_serve_shows_an_edited_note(tmp_path: Path):
-    repo = tmp_path
-    shutil.copy(ROOT / "mkdocs.yml", repo)
-    shutil.copytree(ROOT / "overrides", repo / "overrides")
-    shutil.copytree(ROOT / "site-data", repo / "site-data")
-    (repo / "content").mkdir()
-    for page in (ROOT / "content").glob("*.md"):
-        shutil.copy(page, repo / "content")
+    repo = copy_site(tmp_path)
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(repo), "serve",

@@ -8,7 +8,6 @@ this test exercises only the site layer; every text says TEST FIXTURE.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import re
 import shutil
@@ -20,6 +19,8 @@ from generator.diagnostics import Report
 from generator.records import Article, Dateline, Figure, Mention, Source
 from generator.site import build_static
 from generator.writer import render_pages, write_owned
+
+from conftest import tree_digest
 
 pytestmark = pytest.mark.e2e
 
@@ -80,15 +81,6 @@ def scratch_repo(tmp_path: Path) -> Path:
     for a in ARTICLES:
         (raw / f"{a.id}.txt").write_text("TEST FIXTURE - not real news\n" + "\n\n".join(a.paragraphs) + "\n")
     return tmp_path
-
-
-def tree_digest(folder: Path) -> str:
-    h = hashlib.sha256()
-    for p in sorted(folder.rglob("*")):
-        h.update(p.relative_to(folder).as_posix().encode())
-        if p.is_file():
-            h.update(p.read_bytes())
-    return h.hexdigest()
 
 
 @pytest.fixture(scope="module")
