@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from ..records import RawArticle
-from .common import blocks, find_any_dateline, iso_minutes, normalise_space, parse_moment
+from .common import blocks, find_any_dateline, iso_minutes, normalise_space, parse_moment, set_body
 
 PUBLISHER = "China Daily"
 OFFSET = "+08:00"
@@ -116,9 +116,7 @@ class ChinaDailyReader:
                     continue  # sub-headline under the byline line
                 after_byline = False
                 body.append((lineno, line))
-        article.paragraphs = tuple(text for _, text in body)
-        for index, (lineno, _) in enumerate(body, start=1):
-            article.line_of[f"p{index}"] = lineno
+        set_body(article, body)
         if article.paragraphs and article.published:
             article.dateline = find_any_dateline(article.paragraphs[0], article.published, bare=True)
         return article

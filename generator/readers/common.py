@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 
 from ..dates import resolve
-from ..records import Dateline
+from ..records import Dateline, RawArticle
 
 _SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -24,6 +24,13 @@ def normalise_space(text: str, keep_nbsp: bool = False) -> str:
     if keep_nbsp:
         return re.sub(r"[ \t]+", " ", text).strip()
     return _SPACES.sub(" ", text).strip()
+
+
+def set_body(article: RawArticle, body: list[tuple[int, str]]) -> None:
+    """The article's paragraphs from ``(line number, text)`` pairs, recording each line (``p1``, ``p2`` ...)."""
+    article.paragraphs = tuple(text for _, text in body)
+    for index, (lineno, _) in enumerate(body, start=1):
+        article.line_of[f"p{index}"] = lineno
 
 
 def blocks(lines: list[str]) -> list[tuple[int, str]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..records import RawArticle
-from .common import blocks, find_dateline, normalise_space, parse_moment
+from .common import blocks, find_dateline, normalise_space, parse_moment, set_body
 
 PUBLISHER = "People's Daily Online"
 OFFSET = "+08:00"
@@ -92,9 +92,7 @@ class PeoplesDailyReader:
                     state = "chrome"
                     continue
                 body.append((lineno, stripped))
-        article.paragraphs = tuple(text for _, text in body)
-        for index, (lineno, _) in enumerate(body, start=1):
-            article.line_of[f"p{index}"] = lineno
+        set_body(article, body)
         if article.paragraphs and article.published:
             article.dateline = find_dateline(article.paragraphs[0], article.published)
         return article

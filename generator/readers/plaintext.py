@@ -22,7 +22,7 @@ any other reader that recognises a file wins.
 from __future__ import annotations
 
 from ..records import RawArticle
-from .common import dateline_agency, normalise_space, paragraphs
+from .common import dateline_agency, normalise_space, paragraphs, set_body
 
 #: the fallback's score: ``MIN_CONFIDENCE`` in ``generator/readers/__init__.py``
 FALLBACK = 0.3
@@ -47,9 +47,7 @@ class PlainTextReader:
         article.title = normalise_space(lines[first])
         article.line_of["title"] = first + 1
         body = paragraphs(lines[first + 1:], first_line=first + 2)
-        article.paragraphs = tuple(p for _, p in body)
-        for index, (lineno, _) in enumerate(body, start=1):
-            article.line_of[f"p{index}"] = lineno
+        set_body(article, body)
         if article.paragraphs:
             article.agency = dateline_agency(article.paragraphs[0])
         return article

@@ -56,7 +56,7 @@ from datetime import datetime
 
 from ..diagnostics import InputError, NotAnArticle
 from ..records import RawArticle
-from .common import dateline_agency, find_any_dateline, iso_minutes, normalise_space
+from .common import dateline_agency, find_any_dateline, iso_minutes, normalise_space, set_body
 
 SOURCES = {  # DOCNO prefix -> (agency, publisher)
     "XIE": ("Xinhua", "Xinhua News Agency"),
@@ -227,9 +227,7 @@ class TrecReader:
             self._byline(article, clean(byline_el.text), byline_el.line)
         text_el = element(doc, ("TEXT",), base)
         body = self._body(article, raw_paragraphs(text_el, doc, base) if text_el else [], path)
-        article.paragraphs = tuple(p for _, p in body)
-        for index, (lineno, _) in enumerate(body, start=1):
-            article.line_of[f"p{index}"] = lineno
+        set_body(article, body)
         if article.paragraphs:
             if article.published:
                 article.dateline = find_any_dateline(article.paragraphs[0], article.published, underscore=True)

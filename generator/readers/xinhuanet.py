@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..records import RawArticle
-from .common import blocks, find_any_dateline, iso_minutes, normalise_space, parse_moment
+from .common import blocks, find_any_dateline, iso_minutes, normalise_space, parse_moment, set_body
 
 PUBLISHER = "Xinhuanet"
 OFFSET = "+08:00"
@@ -93,9 +93,7 @@ class XinhuanetReader:
                     continue
                 body.append((lineno, line))
         article.editors = tuple(dict.fromkeys(editors))
-        article.paragraphs = tuple(text for _, text in body)
-        for index, (lineno, _) in enumerate(body, start=1):
-            article.line_of[f"p{index}"] = lineno
+        set_body(article, body)
         if article.paragraphs and article.published:
             article.dateline = find_any_dateline(article.paragraphs[0], article.published)
         return article
