@@ -303,8 +303,9 @@ def generate(root: Path, report: Report | None = None,
     cache = Cache(paths.root, options.cache)
     config = load_config(paths, report)
     files = raw_files(paths)
-    keys = article_keys(paths, files, registry_bytes(paths))
-    cross_key = digest(code_version(), repr(config), registry_bytes(paths),
+    registry = registry_bytes(paths)
+    keys = article_keys(paths, files, registry)
+    cross_key = digest(code_version(), repr(config), registry,
                        *sorted(f"{paths.rel(p)}={k}" for p, k in keys.items()))
     run_key = digest(cross_key, notes_digest(paths))
     if _unchanged(cache, run_key, paths, report):
