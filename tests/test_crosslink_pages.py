@@ -69,10 +69,37 @@ def test_page_paths(small):
 
 def test_entity_pages_paginate_newest_first(small):
     first, second = small["entities/alda-brenner/index.md"], small["entities/alda-brenner/page-2.md"]
-    assert article_links(section(first, "Articles"), False) == [A4, A2]
-    assert article_links(section(second, "Articles"), False) == [A3, A1]
+    assert article_links(section(first, "Articles")) == [A4, A2]
+    assert article_links(section(second, "Articles")) == [A3, A1]
     assert "Page 1 of 2: **1** [2](page-2.md) · [Next »](page-2.md)" in first
     assert "Often mentioned with" in first and "Often mentioned with" not in second
+    # quotes, figures and events are highlights of the first page, drawn from all the entity's articles
+    assert "## Quotes" in first and "## Quotes" not in second and "## Timeline" not in second
+
+
+def test_entity_highlights_are_capped_with_their_totals(archive):
+    page = render_crosslink_pages(archive, PagesConfig(highlights=2))["entities/northland-health-agency/index.md"]
+    assert "Dated events in sentences that name Northland Health Agency. The 2 latest of 3 events. " \
+           "The [timeline](../../timeline/index.md) lists them all." in page
+    assert article_links(section(page, "Timeline")) == [A1, A2]  # the two latest by event date, oldest first
+    none = render_crosslink_pages(archive, PagesConfig(highlights=0))["entities/northland-health-agency/index.md"]
+    assert "## Timeline" not in none and "## Key figures" not in none and "## Articles" in none
+
+
+def test_entity_context_sentence_is_clipped(archive):
+    page = render_crosslink_pages(archive, PagesConfig(context=40))["entities/alda-brenner/index.md"]
+    assert "  Health Minister Alda Brenner said the…\n" in page
+    bare = render_crosslink_pages(archive, PagesConfig(context=0))["entities/alda-brenner/index.md"]
+    assert "Health Minister Alda Brenner said" not in section(bare, "Articles")
+
+
+def test_clip():
+    from generator.crosslink.pages import clip
+
+    assert clip("short", 10) == "short"
+    assert clip("one two three four", 12) == "one two…"
+    assert clip("abcdefghijklmnop", 8) == "abcdefg…"  # no space in reach: cut mid-word
+    assert len(clip("x " * 100, 50)) <= 50
 
 
 def test_entity_page_content(big):
@@ -86,9 +113,10 @@ def test_entity_page_content(big):
         "- [Northland Health Agency](../northland-health-agency/index.md): 2 articles",
         "- [Ostmark](../ostmark/index.md): 1 article",
     ]
-    # first mention sentence, linked to its paragraph
-    assert ("Health Minister Alda Brenner said the clinic was planned on Feb. 20 by the Northland Health Agency. "
-            f"([¶2](../../articles/{A1}.md#p2))") in page
+    # the headline links to the paragraph that first names her; that sentence follows
+    assert (f"- 1 March 2021: [TEST FIXTURE: Vellan opens a clinic](../../articles/{A1}.md#p2)  \n"
+            "  Health Minister Alda Brenner said the clinic was planned on Feb. 20 by the Northland Health Agency.\n"
+            ) in page
     assert "“We are ready for the whole season”" in section(page, "Quotes")
     # key figures: only those in paragraphs that name her (A1's figure is in paragraph 3)
     assert "900 new cases" not in page and "1,200 new cases" not in page
@@ -120,7 +148,11 @@ def test_figures_page_rows_carry_filter_data(big):
     page = big["figures/index.md"]
     rows = re.findall(r"^    \{: data-unit=\"([a-z0-9-]+)\" data-entities=\"([a-z0-9 -]*)\" \}$", page, re.M)
     assert rows == [("cases", "continentia"), ("cases", "northland-health-agency")]
-    assert '[Northland Health Agency](../entities/northland-health-agency/index.md){: data-entity=' in page
+    assert ". About: Northland Health Agency\n" in page  # rows name entities as text...
+    legend = page.split("Named on this page: ", 1)[1].split("\n", 1)[0]  # ...the legend links each once
+    assert legend == ('[Continentia](../entities/continentia/index.md){: data-entity="continentia" }, '
+                      '[Northland Health Agency](../entities/northland-health-agency/index.md)'
+                      '{: data-entity="northland-health-agency" }')
     assert '<div class="na-figures" data-na-figures="1" markdown>' in page
 
 

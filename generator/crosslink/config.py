@@ -58,6 +58,8 @@ class PagesConfig:
     figures_page_size: int = 200  # figures per key-figures page
     timeline_page_size: int = 300  # events per timeline page (pages are per year)
     cooccurring: int = 20  # entities listed under "Often mentioned with"
+    highlights: int = 10  # latest quotes, key figures and events on an entity's first page
+    context: int = 160  # characters of the first-mention sentence shown per article on entity pages
 
 
 @dataclass(slots=True, frozen=True)
@@ -118,7 +120,7 @@ def _section(cls: type, data: Any, rel: str, where: str, lines: dict[str, int], 
         if isinstance(default, int) and not isinstance(value, int):
             ok = False
         if key in ("count", "page_size", "figures_page_size", "timeline_page_size", "half_life_days",
-                   "max_postings") and ok and value <= 0:
+                   "max_postings", "context") and ok and value <= 0:
             ok = False
         if not ok:
             raise InputError(rel, f"{where}.{key} must be {kind} above zero, got {value!r}",

@@ -166,13 +166,12 @@ def _entity_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
                             for o, c in together[:config.cooccurring]],
             "browse": _browse("../../"),
         }
+        highlights = _entity_highlights(index, eid, entity.name, articles, config.highlights)
         chunks = paginate(articles, config.page_size)
         for number, chunk in enumerate(chunks, start=1):
             body = render("entity.md.j2", entity=header, page=number, pager=pager(len(chunks), number),
-                          articles=[_entity_article(index, eid, a) for a in chunk],
-                          quotes=_entity_quotes(entity.name, chunk),
-                          figures=_entity_figures(index, eid, chunk),
-                          events=_entity_events(index, eid, chunk))
+                          articles=[_entity_article(index, eid, a, config.context) for a in chunk],
+                          **(highlights if number == 1 else NO_HIGHLIGHTS))
             title = entity.name if number == 1 else f"{entity.name} (page {number})"
             meta = {"title": title}
             if number == 1:  # the entity's own page is a search result (overrides/entity.html)
@@ -181,33 +180,52 @@ def _entity_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
     return pages
 
 
+NO_HIGHLIGHTS: dict[str, Any] = {"quotes": [], "figures": [], "events": [], "totals": {}}
+
+
 def _article_href(article_id: str, paragraph: int | None = None, prefix: str = "../../") -> str:
     return f"{prefix}articles/{article_id}.md" + (f"#p{paragraph}" if paragraph else "")
 
 
-def _entity_article(index: CrossIndex, eid: str, article: Article) -> dict[str, str]:
+def clip(sentence: str, limit: int) -> str:
+    """``sentence`` cut at a word boundary to at most ``limit`` characters, with "…" when cut."""
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _entity_article(index: CrossIndex, eid: str, article: Article, context: int) -> dict[str, str]:
+    """One line per article: its date, its headline linked to the paragraph that
+    first names the entity, and that sentence (clipped) as context."""
     paragraph, sentence = index.found[article.id][eid].first_sentence(article)
-    return {"date": day(article.published), "link": link(article.title, _article_href(article.id)),
-            "sentence": text(sentence), "where": link(f"¶{paragraph}", _article_href(article.id, paragraph))}
+    return {"date": day(article.published), "link": link(article.title, _article_href(article.id, paragraph)),
+            "sentence": text(clip(sentence, context)) if context else ""}
 
 
-def _entity_quotes(name: str, articles: Sequence[Article]) -> list[dict[str, str]]:
-    return [{"text": text(q.text), "kind": q.kind, "date": day(a.published),
-             "link": link(a.title, _article_href(a.id, q.paragraph))}
-            for a in articles for q in a.quotes if q.speaker == name]
-
-
-def _entity_figures(index: CrossIndex, eid: str, articles: Sequence[Article]) -> list[dict[str, str]]:
-    return [{"text": text(f.text), "counts": text(f.counts), "unit": text(f.unit), "date": day(a.published),
-             "link": link(a.title, _article_href(a.id, f.paragraph))}
-            for a in articles for f in a.key_figures if eid in index.figure_entities(a.id, f.paragraph)]
-
-
-def _entity_events(index: CrossIndex, eid: str, articles: Sequence[Article]) -> list[dict[str, str]]:
-    found = [(a, e) for a in articles for e in a.events if eid in index.event_entities(a, e)]
-    found.sort(key=lambda ae: _event_key(*ae))
-    return [{"date": event_day(e.date), "expression": text(e.expression), "text": text(e.text),
-             "link": link(a.title, _article_href(a.id, e.paragraph))} for a, e in found]
+def _entity_highlights(index: CrossIndex, eid: str, name: str, articles: Sequence[Article],
+                       limit: int) -> dict[str, Any]:
+    """The latest ``limit`` quotes by, key figures about and dated events involving
+    the entity, from all its articles (newest first): they go on its first page
+    only, each with its total, so an entity page stays small however often the
+    entity is in the news. The timeline and key-figures pages list every one."""
+    quotes = [(a, q) for a in articles for q in a.quotes if q.speaker == name]
+    figures = [(a, f) for a in articles for f in a.key_figures
+               if eid in index.figure_entities(a.id, f.paragraph)]
+    events = [(a, e) for a in articles for e in a.events if eid in index.event_entities(a, e)]
+    latest_events = sorted(events, key=lambda ae: _event_key(*ae))[max(0, len(events) - limit):] if limit else []
+    return {
+        "quotes": [{"text": text(q.text), "kind": q.kind, "date": day(a.published),
+                    "link": link(a.title, _article_href(a.id, q.paragraph))} for a, q in quotes[:limit]],
+        "figures": [{"text": text(f.text), "counts": text(f.counts), "date": day(a.published),
+                     "link": link(a.title, _article_href(a.id, f.paragraph))} for a, f in figures[:limit]],
+        "events": [{"date": event_day(e.date), "expression": text(e.expression), "text": text(e.text),
+                    "link": link(a.title, _article_href(a.id, e.paragraph))} for a, e in latest_events],
+        "totals": {"quotes": len(quotes), "figures": len(figures), "events": len(events)},
+    }
 
 
 def _letter(name: str) -> str:
@@ -282,6 +300,9 @@ def _timeline_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
 # --------------------------------------------------------------------------
 
 def _figure_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
+    """Every key figure, newest article first. A row names its entities as
+    text; each page links every entity it names once, in a legend that the
+    filter (figures-filter.js) reads its choices from."""
     entities = index.entities
     rows = []
     for article in index.articles:
@@ -293,13 +314,16 @@ def _figure_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
                 "date": day(article.published),
                 "link": link(article.title, _article_href(article.id, figure.paragraph, "../")),
                 "entity_ids": " ".join(about),
-                "entities": [{"id": e, "link": link(entities[e].name, f"../entities/{e}/index.md")} for e in about],
+                "about": ", ".join(text(entities[e].name) for e in about),
+                "ids": about,
             })
     pages: dict[str, str] = {}
     chunks = paginate(rows, config.figures_page_size)
     for number, chunk in enumerate(chunks, start=1):
-        body = render("figures.md.j2", rows=chunk, page=number, pager=pager(len(chunks), number),
-                      total=len(rows), browse=_browse("../"))
+        named = sorted({e for r in chunk for e in r["ids"]}, key=lambda e: (entities[e].name.casefold(), e))
+        legend = [{"id": e, "link": link(entities[e].name, f"../entities/{e}/index.md")} for e in named]
+        body = render("figures.md.j2", rows=chunk, legend=legend, page=number,
+                      pager=pager(len(chunks), number), total=len(rows), browse=_browse("../"))
         title = "Key figures" if number == 1 else f"Key figures (page {number})"
         pages[f"figures/{page_name(number)}"] = front({"title": title}, body)
     return pages

@@ -1,6 +1,7 @@
 /* Key-figures filter (content/figures/): narrows the list on the current page
- * by entity and unit. Rows are <li data-unit="cases" data-entities="id id">,
- * written by generator/crosslink/pages.py. Without JavaScript the whole list
+ * by entity and unit. Rows are <li data-unit="cases" data-entities="id id">;
+ * the page's legend links each entity once as <a data-entity="id">Name</a>
+ * (generator/crosslink/pages.py). Without JavaScript the whole list
  * shows; the inputs are only added here. No third-party code. */
 (function () {
   "use strict";
@@ -15,9 +16,9 @@
     var entities = {};
     rows.forEach(function (row) {
       units[row.dataset.unit] = true;
-      row.querySelectorAll("a[data-entity]").forEach(function (a) {
-        entities[a.dataset.entity] = a.textContent;
-      });
+    });
+    root.querySelectorAll("a[data-entity]").forEach(function (a) {
+      entities[a.dataset.entity] = a.textContent;
     });
 
     function select(label, options) {
