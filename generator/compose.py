@@ -9,8 +9,11 @@ titles and dates of its related articles.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .annotations import mark_spans, render_orphans_html, render_paragraph_notes
 from .annotations.model import KIND_LABELS, ORPHAN, Anchored
@@ -58,20 +61,57 @@ def render_one(archive: "Archive", article: Article, related: list[dict[str, str
     return render_article(article, extras, parts)
 
 
-def article_pages(archive: "Archive", cache: Cache) -> tuple[dict[str, str], int]:
-    """Every article page, keyed by path under content/, and how many were rendered afresh."""
+#: below this many pages to render, worker processes cost more than they save
+PARALLEL_MIN = 200
+
+
+def article_pages(archive: "Archive", cache: Cache, jobs: int | None = None) -> tuple[dict[str, str], int]:
+    """Every article page, keyed by path under content/, and how many were rendered afresh.
+
+    Pages whose key is in the cache are reused; the rest are rendered, in
+    ``jobs`` forked worker processes (default: one per core) when there are
+    at least PARALLEL_MIN of them. Workers inherit the archive from the fork
+    and send back only page text, so the result is the same either way."""
     by_id = {a.id: a for a in archive.articles}
-    matcher: Matcher | None = None
     pages: dict[str, str] = {}
-    rendered = 0
-    for article in archive.articles:
+    todo: list[tuple[int, list[dict[str, str]], str]] = []  # (article index, related, page key)
+    for number, article in enumerate(archive.articles):
         related = related_links(archive, article, by_id)
         key = page_key(archive, article, related)
         text = cache.get("pages", key)
-        if not isinstance(text, str):
-            matcher = matcher or Matcher(archive.registry)
-            text = render_one(archive, article, related, matcher)
-            cache.put("pages", key, text)
-            rendered += 1
-        pages[article_path(article)] = text
-    return pages, rendered
+        if isinstance(text, str):
+            pages[article_path(article)] = text
+        else:
+            todo.append((number, related, key))
+    for (number, _related, key), text in zip(todo, _render_many(archive, todo, jobs)):
+        cache.put("pages", key, text)
+        pages[article_path(archive.articles[number])] = text
+    return dict(sorted(pages.items())), len(todo)
+
+
+_FORKED: dict[str, Any] = {}  # the archive a forked worker renders from
+
+
+def _render_many(archive: "Archive", todo: list[tuple[int, list[dict[str, str]], str]],
+                 jobs: int | None) -> Iterator[str]:
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 2 or len(todo) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        matcher = Matcher(archive.registry) if todo else None
+        for number, related, _key in todo:
+            yield render_one(archive, archive.articles[number], related, matcher)
+        return
+    _FORKED["archive"] = archive
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            yield from pool.map(_render_forked, [(n, r) for n, r, _k in todo], chunksize=32)
+    finally:
+        _FORKED.clear()
+
+
+def _render_forked(job: tuple[int, list[dict[str, str]]]) -> str:
+    archive = _FORKED["archive"]
+    if "matcher" not in _FORKED:
+        _FORKED["matcher"] = Matcher(archive.registry)
+    number, related = job
+    return render_one(archive, archive.articles[number], related, _FORKED["matcher"])

@@ -119,3 +119,20 @@ def test_parallel_extraction_gives_the_same_articles(repo: Path, monkeypatch):
     serial = read_archive(Paths(repo), Report(), Options(jobs=1, cache=False)).articles
     parallel = read_archive(Paths(repo), Report(), Options(jobs=2, cache=False)).articles
     assert len(parallel) == 9 and parallel == serial
+
+
+def test_parallel_rendering_gives_the_same_pages(repo: Path, monkeypatch):
+    raw = repo / f"site-data/raw/{SEED_ID}.txt"
+    data = raw.read_bytes()
+    for day in range(1, 9):  # TEST FIXTURE copies of the seed on other days
+        copy = data.replace(b"15:51, May 17, 2020", f"15:51, May {day}, 2020".encode())
+        (repo / f"site-data/raw/2020-05-0{day}-test-fixture-copy.txt").write_bytes(copy)
+    archive = read_archive(Paths(repo), Report(), Options(jobs=1, cache=False))
+    pipeline.crosslink(archive, pipeline.load_config(Paths(repo), Report()))
+    monkeypatch.setattr(compose, "PARALLEL_MIN", 2)
+    off = pipeline.Cache(repo, False)
+    serial, serial_count = compose.article_pages(archive, off, jobs=1)
+    parallel, parallel_count = compose.article_pages(archive, off, jobs=2)
+    assert serial_count == parallel_count == 9
+    assert parallel == serial and list(parallel) == list(serial)
+    assert any("May 3, 2020" in text or "2020-05-03" in text for text in parallel.values())
