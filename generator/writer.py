@@ -551,10 +551,10 @@ def write_owned(pages: Mapping[str, str], content_dir: Path,
     anything) to overwrite a file it did not write or that was edited by hand.
     """
     content_dir = Path(content_dir)
-    grouped: dict[str, dict[str, bytes]] = {d: {} for d in owned_dirs}
-    for rel, text in pages.items():
+    grouped: dict[str, dict[str, str]] = {d: {} for d in owned_dirs}
+    for rel, text in pages.items():  # kept as text and encoded file by file: no second copy of the site
         top, inner = _split(rel, owned_dirs)
-        grouped[top][inner] = text.encode("utf-8")
+        grouped[top][inner] = text
 
     stats = WriteStats()
     plans = []
@@ -562,11 +562,11 @@ def write_owned(pages: Mapping[str, str], content_dir: Path,
         folder = content_dir / top
         old = _read_manifest(folder)
         new = grouped[top]
-        for inner, data in sorted(new.items()):
+        for inner, text in sorted(new.items()):
             path = folder / inner
             if not path.exists():
                 continue
-            current = path.read_bytes()
+            current, data = path.read_bytes(), text.encode("utf-8")
             if inner not in old:
                 if current == data:
                     continue  # identical content: adopting it loses nothing
@@ -586,8 +586,11 @@ def write_owned(pages: Mapping[str, str], content_dir: Path,
         plans.append((top, folder, old, new))
 
     for top, folder, old, new in plans:
-        for inner, data in sorted(new.items()):
+        entries: dict[str, str] = {}
+        for inner, text in sorted(new.items()):
             path = folder / inner
+            data = text.encode("utf-8")
+            entries[inner] = _sha(data)
             if path.exists() and path.read_bytes() == data:
                 stats.unchanged += 1
             else:
@@ -598,7 +601,6 @@ def write_owned(pages: Mapping[str, str], content_dir: Path,
             if path.exists():
                 path.unlink()
                 stats.removed += 1
-        entries = {inner: _sha(data) for inner, data in new.items()}
         manifest = folder / MANIFEST
         if entries or old:
             text = _manifest_text(entries).encode("utf-8")
