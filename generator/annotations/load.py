@@ -64,16 +64,17 @@ def _ignored(path: Path) -> bool:
     return path.name.startswith(".") or path.name.upper().startswith("README")
 
 
-def note_files(annotations_dir: Path) -> list[tuple[str, Path]]:
+def note_files(annotations_dir: Path, only: str | None = None) -> list[tuple[str, Path]]:
     """(article id, file) for every note file, in a stable order: by article id,
     ``<id>.yml`` before the files of the folder ``<id>/`` (by path). Non-note
     files come with article id "" so the caller can warn about them, symbolic
-    links (never followed) with :data:`LINK`."""
+    links (never followed) with :data:`LINK`. ``only``: just the files of that
+    article id (``<only>.yml`` and ``<only>/``; the one-article preview)."""
     found: list[tuple[tuple, str, Path]] = []
     if not annotations_dir.is_dir():
         return []
     for entry in annotations_dir.iterdir():
-        if _ignored(entry):
+        if _ignored(entry) or (only is not None and only not in (entry.name, entry.stem)):
             continue
         if entry.is_symlink():  # never followed: it could point anywhere on the machine
             found.append(((entry.name, 0, entry.name), LINK, entry))
@@ -95,19 +96,20 @@ def note_files(annotations_dir: Path) -> list[tuple[str, Path]]:
 
 
 def load_notes(annotations_dir: Path, article_ids: Collection[str],
-               root: Path) -> tuple[dict[str, list[Note]], Report]:
+               root: Path, only: str | None = None) -> tuple[dict[str, list[Note]], Report]:
     """Every valid note, by article id, in file order; and a Report of problems.
 
     ``root`` is the repository root (paths in messages are relative to it).
     Notes for an unknown article, and notes with any schema problem, are
     reported as errors and left out; nothing is raised for a bad file.
+    ``only``: read just that article's note files (see :func:`note_files`).
     """
     report = Report()
     notes: dict[str, list[Note]] = {}
     ids_seen: dict[str, dict[str, Note]] = {}
     reported_unknown: set[str] = set()
     known = set(article_ids)
-    for article, path in note_files(annotations_dir):
+    for article, path in note_files(annotations_dir, only):
         rel = _rel(path, root)
         if article == LINK:
             report.error(rel, "a symbolic link: note files and folders must be real files, and links "
