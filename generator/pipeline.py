@@ -279,6 +279,9 @@ def notes_digest(paths: Paths) -> str:
 
 
 SITE_FILES_DIR = "site-files"
+#: the last run's related articles (article id -> [[id, score], ...]), small beside the "crosslink"
+#: entry; the one-article preview reads it instead of cross-linking the whole archive
+LAST_RELATED = ("related", "last")
 
 
 def generate(root: Path, report: Report | None = None,
@@ -323,6 +326,7 @@ def generate(root: Path, report: Report | None = None,
         data_files = {name: data.decode("utf-8") for name, data in exports(archive, archive.related,
                                                                             archive.index).items()}
         cache.put("crosslink", cross_key, {"related": archive.related, "pages": cross_pages, "files": data_files})
+    cache.put(*LAST_RELATED, archive.related)  # for the one-article preview (generator/preview.py)
     pages, _rendered = article_pages(archive, cache)
     pages.update(writer.render_archive(archive.articles))
     pages.update(writer.render_latest(archive.articles))
