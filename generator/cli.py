@@ -112,12 +112,31 @@ def build(ctx: click.Context, strict: bool, quiet: bool, no_search: bool, jobs: 
 
 @main.command()
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option("--article", metavar="ID",
+              help="Preview only this article (its id, raw file or one of its note files): "
+                   "reloads within seconds of saving a note, whatever the archive's size.")
 @click.pass_context
-def serve(ctx: click.Context, dev_addr: str) -> None:
-    """Preview the site with live reload when site-data/ or content/ changes."""
-    from .site import serve as serve_site
+def serve(ctx: click.Context, dev_addr: str, article: str | None) -> None:
+    """Preview the site with live reload when site-data/ or content/ changes.
 
-    serve_site(_root(ctx), dev_addr=dev_addr)
+    With --article, preview one article: its page as the full build renders
+    it, rebuilt when its raw file, its notes or the entity registry change;
+    problems with its notes are printed as `newsarchive check` prints them."""
+    if article is None:
+        from .site import serve as serve_site
+
+        serve_site(_root(ctx), dev_addr=dev_addr)
+        return
+    from .preview import resolve_article
+    from .site import serve_preview
+
+    report = Report()
+    try:
+        target = resolve_article(Paths(_root(ctx)), article)
+    except InputError as exc:
+        report.add(exc.diagnostic)
+        sys.exit(print_report(report, strict=False))
+    serve_preview(_root(ctx), target.id, dev_addr=dev_addr)
 
 
 @main.command()

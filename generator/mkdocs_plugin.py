@@ -7,11 +7,20 @@
   (``generator.pipeline.generate``), so editing a raw file reloads the page.
   A full build runs the generator before MkDocs instead (generator.site).
 - on_post_build: during ``mkdocs serve`` runs Pagefind so search works too.
+
+With ``preview: <article id>`` (set by ``newsarchive serve --article``, see
+generator/preview.py, never in mkdocs.yml) the plugin builds the one-article
+preview instead: on_config watches only that article's inputs
+(``generator.preview.watched_paths``), on_pre_build writes its page into
+docs_dir (``generator.preview.write_preview``) and prints its problems,
+on_files publishes only its raw file, on_serve stops MkDocs watching docs_dir
+(the plugin writes it), and Pagefind is skipped.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -29,11 +38,16 @@ class NewsArchiveConfig(Config):
     #: regenerate pages before each build: "serve" (only under mkdocs serve), "always", "never"
     generate = c.Choice(("serve", "always", "never"), default="serve")
     pagefind_on_serve = c.Type(bool, default=True)
+    #: the article id of a one-article preview (``newsarchive serve --article``); empty: the whole site
+    preview = c.Type(str, default="")
 
 
 class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def __init__(self) -> None:
         self.command = "build"
+        self._target = None  # the previewed article (generator.preview.Target)
+        self._related: list | None = None  # its related coverage, read once
+        self._related_read = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -42,6 +56,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return Path(config.config_file_path).resolve().parent
 
     def on_pre_build(self, *, config) -> None:
+        if self.config.preview:
+            return self._write_preview(config)
         mode = self.config.generate
         if mode == "never" or (mode == "serve" and self.command != "serve"):
             return
@@ -56,19 +72,64 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         for d in report.sorted():
             (log.error if d.level == "error" else log.warning)(d.format())
 
+    def on_config(self, config):
+        if self.config.preview:  # which article, and watch its inputs instead of the whole of site-data/
+            from .diagnostics import InputError
+            from .pipeline import Paths
+            from .preview import preview_dir, resolve_article, watched_paths
+
+            paths = Paths(self._root(config))
+            try:
+                self._target = resolve_article(paths, self.config.preview)
+            except InputError as exc:  # e.g. its raw file was deleted: the last page stays
+                print(exc, file=sys.stderr)
+                return config
+            config.watch[:] = [str(p) for p in watched_paths(paths, self._target,
+                                                             preview_dir(paths.root, self._target.id) / "inputs")]
+        return config
+
+    def _write_preview(self, config) -> None:
+        from .diagnostics import InputError, Report
+        from .pipeline import Paths
+        from .preview import load_related, write_preview
+
+        if self._target is None:
+            return
+        report = Report()
+        if not self._related_read:  # once per session: the last full build's list
+            self._related = load_related(Paths(self._root(config)), self._target, report)
+            self._related_read = True
+        try:
+            write_preview(self._root(config), str(self._target.raw), Path(config.docs_dir), report,
+                          related=self._related)
+        except InputError as exc:
+            report.add(exc.diagnostic)
+        for d in report.sorted():  # as `newsarchive check` prints them
+            print(d.format(), file=sys.stderr)
+        log.info(f"preview of {self._target.id}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+
+    def on_serve(self, server, *, config, builder):
+        if self.config.preview:  # the plugin writes docs_dir itself; watching it would rebuild twice
+            server.unwatch(config.docs_dir)
+        return server
+
     def on_files(self, files: Files, *, config) -> Files:
         raw_root = self._root(config) / self.config.raw_dir
         if not raw_root.is_dir():
             return files
-        for path in sorted(p for p in raw_root.rglob("*")
-                           if p.is_file() and not p.is_symlink() and not p.name.startswith(".")):
+        if self.config.preview:  # only the previewed article's raw file
+            published = [self._target.raw] if self._target and self._target.raw.is_file() else []
+        else:
+            published = sorted(p for p in raw_root.rglob("*")
+                               if p.is_file() and not p.is_symlink() and not p.name.startswith("."))
+        for path in published:
             rel = path.relative_to(raw_root).as_posix()
             uri = raw_site_path(f"{RAW_REPO_DIR}/{rel}")
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
     def on_post_build(self, *, config) -> None:
-        if self.command == "serve" and self.config.pagefind_on_serve:
+        if self.command == "serve" and self.config.pagefind_on_serve and not self.config.preview:
             from .diagnostics import Report
             from .site import run_pagefind
 

@@ -184,13 +184,35 @@ def serve(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:
     pages from site-data/ before each rebuild and indexes them with Pagefind."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    _show_mkdocs_log()
+    mkdocs_serve(config_file=str(Path(root) / "mkdocs.yml"), livereload=True, dev_addr=dev_addr)
+
+
+def serve_preview(root: Path, article_id: str, dev_addr: str = "127.0.0.1:8000") -> None:
+    """``mkdocs serve`` of one article (``newsarchive serve --article``): the
+    archive's mkdocs.yml with the overrides of ``generator.preview.preview_config``
+    (docs_dir in .cache/newsarchive/preview/<id>/); the newsarchive plugin
+    rewrites the page before each rebuild, MkDocs live-reloads it."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from .pipeline import Paths
+    from .preview import preview_config, resolve_article
+
+    root = Path(root).resolve()
+    target = resolve_article(Paths(root), article_id)
+    overrides = preview_config(root, target)
+    Path(overrides["docs_dir"]).mkdir(parents=True, exist_ok=True)  # MkDocs wants it before the first build
+    _show_mkdocs_log()
+    mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=dev_addr, **overrides)
+
+
+def _show_mkdocs_log() -> None:
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:  # show "Serving on ..." and rebuild messages, as `mkdocs serve` does
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
-    mkdocs_serve(config_file=str(Path(root) / "mkdocs.yml"), livereload=True, dev_addr=dev_addr)
 
 
 def clean(root: Path) -> WriteStats:
