@@ -21,6 +21,7 @@ Paths (under content/)::
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
@@ -140,14 +141,14 @@ def _browse(prefix: str) -> str:
 def _entity_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
     pages: dict[str, str] = {}
     entities = index.entities
-    cooc: dict[str, dict[str, int]] = {}
+    cooc: dict[str, Counter[str]] = {}
     for found in index.found.values():
         ids = list(found)
         for eid in ids:
-            counts = cooc.setdefault(eid, {})
-            for other in ids:
-                if other != eid:
-                    counts[other] = counts.get(other, 0) + 1
+            cooc.setdefault(eid, Counter()).update(ids)  # Counter.update counts in C
+    for eid, counts in cooc.items():
+        del counts[eid]  # an entity is not "mentioned with" itself
+    found_in = _quotes_figures_events(index, entities)
     for eid, article_ids in sorted(index.entity_articles.items()):
         entity = entities[eid]
         articles = [index.by_id[a] for a in article_ids]
@@ -166,7 +167,7 @@ def _entity_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
                             for o, c in together[:config.cooccurring]],
             "browse": _browse("../../"),
         }
-        highlights = _entity_highlights(index, eid, entity.name, articles, config.highlights)
+        highlights = _entity_highlights(found_in.get(eid, EMPTY_FOUND), config.highlights)
         chunks = paginate(articles, config.page_size)
         for number, chunk in enumerate(chunks, start=1):
             body = render("entity.md.j2", entity=header, page=number, pager=pager(len(chunks), number),
@@ -206,16 +207,40 @@ def _entity_article(index: CrossIndex, eid: str, article: Article, context: int)
             "sentence": text(clip(sentence, context)) if context else ""}
 
 
-def _entity_highlights(index: CrossIndex, eid: str, name: str, articles: Sequence[Article],
-                       limit: int) -> dict[str, Any]:
+EMPTY_FOUND: dict[str, list] = {"quotes": [], "figures": [], "events": []}
+
+
+def _quotes_figures_events(index: CrossIndex, entities: dict) -> dict[str, dict[str, list]]:
+    """For each entity, in one pass over the archive (newest article first):
+    the quotes it said, the key figures about it and the events involving it,
+    as (article, item) pairs."""
+    speakers: dict[str, list[str]] = {}
+    for eid, entity in sorted(entities.items()):
+        speakers.setdefault(entity.name, []).append(eid)
+    found: dict[str, dict[str, list]] = {}
+
+    def add(eid: str, kind: str, pair: tuple) -> None:
+        found.setdefault(eid, {"quotes": [], "figures": [], "events": []})[kind].append(pair)
+
+    for article in index.articles:
+        for quote in article.quotes:
+            for eid in speakers.get(quote.speaker, ()):
+                add(eid, "quotes", (article, quote))
+        for figure in article.key_figures:
+            for eid in index.figure_entities(article.id, figure.paragraph):
+                add(eid, "figures", (article, figure))
+        for event in article.events:
+            for eid in index.event_entities(article, event):
+                add(eid, "events", (article, event))
+    return found
+
+
+def _entity_highlights(found: dict[str, list], limit: int) -> dict[str, Any]:
     """The latest ``limit`` quotes by, key figures about and dated events involving
-    the entity, from all its articles (newest first): they go on its first page
-    only, each with its total, so an entity page stays small however often the
-    entity is in the news. The timeline and key-figures pages list every one."""
-    quotes = [(a, q) for a in articles for q in a.quotes if q.speaker == name]
-    figures = [(a, f) for a in articles for f in a.key_figures
-               if eid in index.figure_entities(a.id, f.paragraph)]
-    events = [(a, e) for a in articles for e in a.events if eid in index.event_entities(a, e)]
+    an entity, from all its articles: they go on its first page only, each with
+    its total, so an entity page stays small however often the entity is in the
+    news. The timeline and key-figures pages list every one."""
+    quotes, figures, events = found["quotes"], found["figures"], found["events"]
     latest_events = sorted(events, key=lambda ae: _event_key(*ae))[max(0, len(events) - limit):] if limit else []
     return {
         "quotes": [{"text": text(q.text), "kind": q.kind, "date": day(a.published),
