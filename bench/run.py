@@ -321,7 +321,8 @@ def change_one_note(root: Path) -> str:
     """Edit the body of one note in the first annotation file (sorted); return its name."""
     first = sorted((root / "site-data" / "annotations").glob("*.yml"))[0]
     text = first.read_text(encoding="utf-8")
-    changed, count = re.subn(r"(?m)^(\s*body: )(.*)$", r"\1\2 (edited by bench/run.py)", text, count=1)
+    # a plain one-line body (not a block scalar "body: |", which this would break)
+    changed, count = re.subn(r"(?m)^(\s*body: )(?![|>])(.*)$", r"\1\2 (edited by bench/run.py)", text, count=1)
     if not count:  # a block scalar body: append a line to the file's first note instead
         changed = text.replace("body: |", "body: |\n    Edited by bench/run.py.", 1)
     first.write_text(changed, encoding="utf-8")
@@ -355,7 +356,11 @@ def run_size(n: int, code: Path, keep: bool) -> dict:
     phases["regen-same"], _ = phase("generate", root, code, logs, "regen-same")
     result["note_changed"] = change_one_note(root)
     say(f"N={n}: regenerate, one note changed")
-    phases["regen-note"], _ = phase("generate", root, code, logs, "regen-note")
+    phases["regen-note"], note_info = phase("generate", root, code, logs, "regen-note")
+    result["regen_note_info"] = note_info
+    if note_info.get("errors"):  # the edit must leave a valid note: an error would time a failed build
+        phases["regen-note"].ok = False
+        phases["regen-note"].note = f"{note_info['errors']} error(s) after editing {result['note_changed']}"
     site = root / "site"
     result["site_bytes"] = tree_bytes(site, SEARCH_DIRS)
     result["raw_copy_bytes"] = tree_bytes(site / "raw")
