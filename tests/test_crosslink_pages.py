@@ -146,14 +146,26 @@ def test_timeline_pages_continue(small):
 
 def test_figures_page_rows_carry_filter_data(big):
     page = big["figures/index.md"]
-    rows = re.findall(r"^    \{: data-unit=\"([a-z0-9-]+)\" data-entities=\"([a-z0-9 -]*)\" \}$", page, re.M)
+    rows = re.findall(r"^        \{: data-unit=\"([a-z0-9-]+)\" data-entities=\"([a-z0-9 -]*)\" \}$", page, re.M)
     assert rows == [("cases", "continentia"), ("cases", "northland-health-agency")]
+    # each figure sits under its article (newest first) and links its paragraph
+    assert (f"- 1 March 2021: [TEST FIXTURE: Vellan opens a clinic](../articles/{A1}.md)\n"
+            f"    - **[1,200 new cases](../articles/{A1}.md#p3)** (new cases). About: Northland Health Agency\n"
+            ) in page
     assert ". About: Northland Health Agency\n" in page  # rows name entities as text...
     legend = page.split("Named on this page: ", 1)[1].split("\n", 1)[0]  # ...the legend links each once
     assert legend == ('[Continentia](../entities/continentia/index.md){: data-entity="continentia" }, '
                       '[Northland Health Agency](../entities/northland-health-agency/index.md)'
                       '{: data-entity="northland-health-agency" }')
     assert '<div class="na-figures" data-na-figures="1" markdown>' in page
+
+
+def test_figures_pages_keep_an_articles_figures_together():
+    from generator.crosslink.pages import _chunk_groups
+
+    groups = [{"rows": [1, 2, 3]}, {"rows": [4]}, {"rows": [5, 6]}, {"rows": [7]}]
+    assert [[len(g["rows"]) for g in page] for page in _chunk_groups(groups, 2)] == [[3], [1, 2], [1]]
+    assert _chunk_groups([], 2) == [[]]
 
 
 def test_agency_and_editor_archives(big):

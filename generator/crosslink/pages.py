@@ -325,33 +325,55 @@ def _timeline_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
 # --------------------------------------------------------------------------
 
 def _figure_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
-    """Every key figure, newest article first. A row names its entities as
-    text; each page links every entity it names once, in a legend that the
-    filter (figures-filter.js) reads its choices from."""
+    """Every key figure, grouped under its article, newest article first. A
+    figure links its paragraph and names its entities as text; each page links
+    every entity it names once, in a legend the filter (figures-filter.js)
+    reads its choices from. An article's figures stay on one page."""
     entities = index.entities
-    rows = []
+    groups: list[dict[str, Any]] = []
     for article in index.articles:
+        if not article.key_figures:
+            continue
+        rows = []
         for figure in article.key_figures:
             about = index.figure_entities(article.id, figure.paragraph)
             rows.append({
-                "text": text(figure.text), "counts": text(figure.counts), "unit": text(figure.unit),
+                "link": link(figure.text, _article_href(article.id, figure.paragraph, "../")),
+                "counts": text(figure.counts), "unit": text(figure.unit),
                 "unit_slug": slugify(figure.unit) or "none",
-                "date": day(article.published),
-                "link": link(article.title, _article_href(article.id, figure.paragraph, "../")),
                 "entity_ids": " ".join(about),
                 "about": ", ".join(text(entities[e].name) for e in about),
                 "ids": about,
             })
+        groups.append({"date": day(article.published), "link": link(article.title, _article_href(article.id,
+                                                                                                   prefix="../")),
+                       "rows": rows})
+    total = sum(len(g["rows"]) for g in groups)
     pages: dict[str, str] = {}
-    chunks = paginate(rows, config.figures_page_size)
+    chunks = _chunk_groups(groups, config.figures_page_size)
     for number, chunk in enumerate(chunks, start=1):
-        named = sorted({e for r in chunk for e in r["ids"]}, key=lambda e: (entities[e].name.casefold(), e))
+        named = sorted({e for g in chunk for r in g["rows"] for e in r["ids"]},
+                       key=lambda e: (entities[e].name.casefold(), e))
         legend = [{"id": e, "link": link(entities[e].name, f"../entities/{e}/index.md")} for e in named]
-        body = render("figures.md.j2", rows=chunk, legend=legend, page=number,
-                      pager=pager(len(chunks), number), total=len(rows), browse=_browse("../"))
+        body = render("figures.md.j2", groups=chunk, legend=legend, page=number,
+                      pager=pager(len(chunks), number), total=total, browse=_browse("../"))
         title = "Key figures" if number == 1 else f"Key figures (page {number})"
         pages[f"figures/{page_name(number)}"] = front({"title": title}, body)
     return pages
+
+
+def _chunk_groups(groups: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
+    """Whole groups in pages of about ``size`` rows (a page ends after the group
+    that reaches ``size``); always at least one (maybe empty) page."""
+    chunks: list[list[dict[str, Any]]] = [[]]
+    rows = 0
+    for group in groups:
+        if rows >= size:
+            chunks.append([])
+            rows = 0
+        chunks[-1].append(group)
+        rows += len(group["rows"])
+    return chunks
 
 
 # --------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 /* Key-figures filter (content/figures/): narrows the list on the current page
- * by entity and unit. Rows are <li data-unit="cases" data-entities="id id">;
+ * by entity and unit. Rows are <li data-unit="cases" data-entities="id id">
+ * in a list under their article's <li>, which hides when none of its rows shows;
  * the page's legend links each entity once as <a data-entity="id">Name</a>
  * (generator/crosslink/pages.py). Without JavaScript the whole list
  * shows; the inputs are only added here. No third-party code. */
@@ -58,6 +59,12 @@
     form.appendChild(status);
     root.parentNode.insertBefore(form, root);
 
+    var groups = [];
+    rows.forEach(function (row) {
+      var group = row.parentNode.closest("li");
+      if (group && groups.indexOf(group) === -1) groups.push(group);
+    });
+
     function apply() {
       var entity = entitySelect.el.value;
       var unit = unitSelect.el.value;
@@ -67,6 +74,9 @@
         var ok = (!unit || row.dataset.unit === unit) && (!entity || ids.indexOf(entity) !== -1);
         row.hidden = !ok;
         if (ok) shown += 1;
+      });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector("li[data-unit]:not([hidden])");
       });
       status.textContent = shown + " of " + rows.length + " figures on this page";
     }
