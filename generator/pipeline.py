@@ -8,6 +8,7 @@ Nothing under ``site-data/`` is ever written here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -317,15 +318,17 @@ def generate(root: Path, report: Report | None = None,
     first = len(report.diagnostics)
     archive = read_archive(paths, report, options, keys)
     cached = cache.get("crosslink", cross_key)
-    if cached:
+    reused = _reuse_crosslink(cached, paths) if cached else None
+    if reused:
         archive.related = {k: [tuple(x) for x in v] for k, v in cached["related"].items()}
-        cross_pages, data_files = cached["pages"], cached["files"]
+        cross_pages, data_files = reused
     else:
         crosslink(archive, config)
         cross_pages = render_crosslink_pages(archive, config, archive.index)
         data_files = {name: data.decode("utf-8") for name, data in exports(archive, archive.related,
                                                                             archive.index).items()}
-        cache.put("crosslink", cross_key, {"related": archive.related, "pages": cross_pages, "files": data_files})
+        cache.put("crosslink", cross_key, {"related": archive.related, "pages": _shas(cross_pages),
+                                           "files": _shas(data_files)})
     cache.put(*LAST_RELATED, archive.related)  # for the one-article preview (generator/preview.py)
     pages, _rendered = article_pages(archive, cache)
     pages.update(writer.render_archive(archive.articles))
@@ -338,6 +341,32 @@ def generate(root: Path, report: Report | None = None,
                                 "diagnostics": [[d.level, d.file, d.line, d.message, d.fix]
                                                 for d in report.diagnostics[first:]]})
     return archive, report
+
+
+def _shas(texts: dict[str, str]) -> dict[str, str]:
+    return {name: hashlib.sha256(text.encode("utf-8")).hexdigest() for name, text in texts.items()}
+
+
+def _reuse_crosslink(cached: dict, paths: Paths) -> tuple[dict[str, str], dict[str, str]] | None:
+    """The cross-link pages and data files of a cached run, read back from
+    content/ and the site-files folder where that run wrote them, when every
+    one is still there with the bytes recorded (the cache keeps only their
+    SHA-256, not a second copy of the pages); else None, and they are rebuilt."""
+    found: list[dict[str, str]] = []
+    for folder, shas in ((paths.content, cached.get("pages")), (site_files_dir(paths.root), cached.get("files"))):
+        if not isinstance(shas, dict):
+            return None
+        texts: dict[str, str] = {}
+        for name, sha in shas.items():
+            try:
+                data = (folder / name).read_bytes()
+            except OSError:
+                return None
+            if hashlib.sha256(data).hexdigest() != sha:
+                return None
+            texts[name] = data.decode("utf-8")
+        found.append(texts)
+    return found[0], found[1]
 
 
 def site_files_dir(root: Path) -> Path:

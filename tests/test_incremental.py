@@ -136,3 +136,23 @@ def test_parallel_rendering_gives_the_same_pages(repo: Path, monkeypatch):
     assert serial_count == parallel_count == 9
     assert parallel == serial and list(parallel) == list(serial)
     assert any("May 3, 2020" in text or "2020-05-03" in text for text in parallel.values())
+
+
+def test_cross_link_pages_are_reused_from_disk_not_from_a_cached_copy(repo: Path, monkeypatch):
+    import generator.crosslink as crosslink
+
+    generate(repo, Report())
+    entries = list((repo / ".cache/newsarchive/crosslink").rglob("*.json"))
+    assert len(entries) == 1 and "Often mentioned with" not in entries[0].read_text(encoding="utf-8")  # SHAs only
+    note = next((repo / "site-data/annotations" / SEED_ID).glob("*.yml"))
+    note.write_text(note.read_text(encoding="utf-8").replace("newsarchive maintainers", "TEST FIXTURE editor"),
+                    encoding="utf-8")
+    rendered = count_calls(monkeypatch, crosslink, "render_crosslink_pages")
+    assert generate(repo, Report())[0] is not None and rendered == []  # only a note changed: reused
+    page = repo / "content/entities/world-health-organization/index.md"
+    text = page.read_text(encoding="utf-8")
+    page.unlink()  # a page the cache relies on is gone: the cross-link pages are rendered again
+    note.write_text(note.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    archive, report = generate(repo, Report())
+    assert archive is not None and not report.errors and len(rendered) == 1
+    assert page.read_text(encoding="utf-8") == text
