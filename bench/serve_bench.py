@@ -187,6 +187,14 @@ def run(n: int, repeat: int, fresh: bool, generate: bool, timeout: float) -> dic
     return result
 
 
+def code_under_test() -> str:
+    """The commit measured (the working tree: the server runs the repository's generator/)."""
+    sha = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "generator", "overrides", "mkdocs.yml"],
+                           cwd=REPO, capture_output=True, text=True).stdout.strip()
+    return f"working tree (HEAD {sha.stdout.strip()}{', with uncommitted changes' if dirty else ''})"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=10000, help="articles (default 10,000)")
@@ -200,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     result = run(args.n, args.repeat, args.fresh, args.generate, args.timeout)
-    data = {"started": started, "machine": machine(), "seed": SEED, "results": [result]}
+    data = {"started": started, "code": code_under_test(), "machine": machine(), "seed": SEED, "results": [result]}
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(f"N={result['n']:,}: startup {result['startup_s']:.2f} s; save -> updated page: "
           f"median {result['update_median_s']} s, max {result['update_max_s']} s over {args.repeat} edits "
