@@ -6,6 +6,10 @@
 - on_pre_build: during ``mkdocs serve`` regenerates the pages from site-data/
   (``generator.pipeline.generate``), so editing a raw file reloads the page.
   A full build runs the generator before MkDocs instead (generator.site).
+- on_page_content: drops each page's Markdown once it is rendered to HTML.
+  MkDocs renders every page before it writes any and keeps both texts until
+  the end; nothing needs the Markdown again (titles come from front matter or
+  the rendered heading), so the build's peak memory is lower.
 - on_post_build: during ``mkdocs serve`` runs Pagefind so search works too.
 
 With ``preview: <article id>`` (set by ``newsarchive serve --article``, see
@@ -112,6 +116,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if self.config.preview:  # the plugin writes docs_dir itself; watching it would rebuild twice
             server.unwatch(config.docs_dir)
         return server
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        page.markdown = ""  # not None: Page.title reads None as "not read yet"
+        return html
 
     def on_files(self, files: Files, *, config) -> Files:
         raw_root = self._root(config) / self.config.raw_dir

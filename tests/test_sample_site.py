@@ -274,3 +274,25 @@ def test_seed_people_organisations_and_places_have_pages_linked_from_the_text(sa
         assert f'href="../../entities/{entity}/"' in body, entity
         assert (site / "entities" / entity / "index.html").exists(), entity
     assert '<h1 id="what-china-has-done' in html and "entities/china" not in html.split("</h1>", 1)[0]
+
+
+def test_page_titles_survive_the_plugin_dropping_rendered_markdown(sample):
+    """The plugin empties page.markdown after rendering (memory); titles still
+    come from front matter or the first heading, never the file name."""
+    repo = sample[0]
+    assert "<title>What China has done to boost int&#39;l cooperation against COVID-19 - newsarchive</title>" in \
+        page(repo, "articles", SEED_ID)
+    assert "<title>World Health Organization - newsarchive</title>" in \
+        page(repo, "entities", "world-health-organization")
+    assert "<title>Archive - newsarchive</title>" in page(repo, "archive")
+
+
+def test_the_plugin_drops_markdown_once_rendered():
+    from types import SimpleNamespace
+
+    from generator.mkdocs_plugin import NewsArchivePlugin
+
+    page_ = SimpleNamespace(markdown="# Heading\n\ntext")
+    assert NewsArchivePlugin().on_page_content("<h1>Heading</h1>", page=page_, config={}, files=None) == \
+        "<h1>Heading</h1>"
+    assert page_.markdown == ""
