@@ -12,7 +12,7 @@ import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, Mapping
 
 from .annotations import Anchored, anchor, load_notes
 from .cache import CACHE_DIR, Cache, code_version, digest, write_atomic
@@ -325,10 +325,11 @@ def generate(root: Path, report: Report | None = None,
     else:
         crosslink(archive, config)
         cross_pages = render_crosslink_pages(archive, config, archive.index)
-        data_files = {name: data.decode("utf-8") for name, data in exports(archive, archive.related,
-                                                                            archive.index).items()}
+        data_files = exports(archive, archive.related, archive.index)  # bytes: no str copy of the exports
         cache.put("crosslink", cross_key, {"related": archive.related, "pages": _shas(cross_pages),
                                            "files": _shas(data_files)})
+        for name in cross_pages:  # held as UTF-8 until written: half the memory of str for non-Latin-1 text
+            cross_pages[name] = cross_pages[name].encode("utf-8")
     cache.put(*LAST_RELATED, archive.related)  # for the one-article preview (generator/preview.py)
     pages, _rendered = article_pages(archive, cache)
     pages.update(writer.render_archive(archive.articles))
@@ -343,20 +344,21 @@ def generate(root: Path, report: Report | None = None,
     return archive, report
 
 
-def _shas(texts: dict[str, str]) -> dict[str, str]:
-    return {name: hashlib.sha256(text.encode("utf-8")).hexdigest() for name, text in texts.items()}
+def _shas(texts: Mapping[str, str | bytes]) -> dict[str, str]:
+    return {name: hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
+            for name, text in texts.items()}
 
 
-def _reuse_crosslink(cached: dict, paths: Paths) -> tuple[dict[str, str], dict[str, str]] | None:
+def _reuse_crosslink(cached: dict, paths: Paths) -> tuple[dict[str, bytes], dict[str, bytes]] | None:
     """The cross-link pages and data files of a cached run, read back from
     content/ and the site-files folder where that run wrote them, when every
     one is still there with the bytes recorded (the cache keeps only their
     SHA-256, not a second copy of the pages); else None, and they are rebuilt."""
-    found: list[dict[str, str]] = []
+    found: list[dict] = []
     for folder, shas in ((paths.content, cached.get("pages")), (site_files_dir(paths.root), cached.get("files"))):
         if not isinstance(shas, dict):
             return None
-        texts: dict[str, str] = {}
+        texts: dict[str, bytes] = {}
         for name, sha in shas.items():
             try:
                 data = (folder / name).read_bytes()
@@ -364,7 +366,7 @@ def _reuse_crosslink(cached: dict, paths: Paths) -> tuple[dict[str, str], dict[s
                 return None
             if hashlib.sha256(data).hexdigest() != sha:
                 return None
-            texts[name] = data.decode("utf-8")
+            texts[name] = data
         found.append(texts)
     return found[0], found[1]
 
@@ -373,7 +375,7 @@ def site_files_dir(root: Path) -> Path:
     return Path(root) / CACHE_DIR / SITE_FILES_DIR
 
 
-def write_site_files(folder: Path, files: dict[str, str]) -> None:
+def write_site_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
     """Replace ``folder``'s files by ``files`` (name -> text)."""
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.iterdir():
@@ -381,7 +383,7 @@ def write_site_files(folder: Path, files: dict[str, str]) -> None:
             stale.unlink()
     for name, text in files.items():
         target = folder / name
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if isinstance(text, str) else text
         if not target.exists() or target.read_bytes() != data:
             write_atomic(target, data)
 

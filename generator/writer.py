@@ -519,6 +519,10 @@ def _read_manifest(folder: Path) -> dict[str, str]:
     return entries
 
 
+def _utf8(text: str | bytes) -> bytes:
+    return text.encode("utf-8") if isinstance(text, str) else text
+
+
 def _manifest_text(entries: Mapping[str, str]) -> str:
     lines = ["# Written by newsarchive: the files below are regenerated or deleted by it.",
              "# Files in this folder that are not listed here are never touched."]
@@ -544,7 +548,7 @@ def _remove_empty_dirs(folder: Path) -> None:
             os.rmdir(dirpath)
 
 
-def write_owned(pages: Mapping[str, str], content_dir: Path,
+def write_owned(pages: Mapping[str, str | bytes], content_dir: Path,
                 owned_dirs: Sequence[str] = OWNED_DIRS) -> WriteStats:
     """Make the owned folders of ``content_dir`` hold exactly ``pages``.
 
@@ -553,8 +557,8 @@ def write_owned(pages: Mapping[str, str], content_dir: Path,
     anything) to overwrite a file it did not write or that was edited by hand.
     """
     content_dir = Path(content_dir)
-    grouped: dict[str, dict[str, str]] = {d: {} for d in owned_dirs}
-    for rel, text in pages.items():  # kept as text and encoded file by file: no second copy of the site
+    grouped: dict[str, dict[str, str | bytes]] = {d: {} for d in owned_dirs}
+    for rel, text in pages.items():  # encoded file by file (text or UTF-8): no second copy of the site
         top, inner = _split(rel, owned_dirs)
         grouped[top][inner] = text
 
@@ -568,7 +572,7 @@ def write_owned(pages: Mapping[str, str], content_dir: Path,
             path = folder / inner
             if not path.exists():
                 continue
-            current, data = path.read_bytes(), text.encode("utf-8")
+            current, data = path.read_bytes(), _utf8(text)
             if inner not in old:
                 if current == data:
                     continue  # identical content: adopting it loses nothing
@@ -591,7 +595,7 @@ def write_owned(pages: Mapping[str, str], content_dir: Path,
         entries: dict[str, str] = {}
         for inner, text in sorted(new.items()):
             path = folder / inner
-            data = text.encode("utf-8")
+            data = _utf8(text)
             entries[inner] = _sha(data)
             if path.exists() and path.read_bytes() == data:
                 stats.unchanged += 1
