@@ -64,7 +64,9 @@ class Phase:
     cpu_s: float  # user + system CPU time of the process and its children (less sensitive to other load)
     inner_s: float | None  # time of the work itself, measured inside the process
     peak_mb: float  # max RSS of the process and its children (wait4: the largest single process)
-    tree_peak_mb: float  # max of the summed RSS of the process and all its descendants, sampled every 0.2 s
+    tree_peak_mb: float  # max of the summed PSS (RSS where PSS is unreadable) of the process and all its
+    # descendants, sampled every 0.2 s: PSS splits pages that forked workers share with their parent, which
+    # a sum of RSS would count once per process
     ok: bool
     load: float = 0.0  # 1-minute load average when the phase ended (2 cores: above 2, others were running)
     note: str = ""
@@ -138,7 +140,7 @@ def child(phase: str, root: Path, code: Path) -> int:
 # ---------------------------------------------------------------- parent side
 
 def tree_rss(root_pid: int) -> int:
-    """Summed resident memory (bytes) of ``root_pid`` and its descendants, from /proc."""
+    """Summed memory (bytes; PSS, else RSS) of ``root_pid`` and its descendants, from /proc."""
     parent: dict[int, int] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -155,14 +157,23 @@ def tree_rss(root_pid: int) -> int:
             if ppid == pid and child_pid not in tree:
                 tree.add(child_pid)
                 frontier.append(child_pid)
-    total = 0
-    for pid in tree:
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as f:
-                total += int(f.read().split()[1]) * PAGE
-        except (OSError, IndexError, ValueError):
-            continue
-    return total
+    return sum(_memory(pid) for pid in tree)
+
+
+def _memory(pid: int) -> int:
+    """Proportional set size of ``pid`` in bytes (/proc/PID/smaps_rollup), else its RSS; 0 if it is gone."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
