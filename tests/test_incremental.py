@@ -39,6 +39,15 @@ def count_calls(monkeypatch, module, name: str) -> list:
     return calls
 
 
+def add_seed_copies(repo: Path) -> None:
+    """Eight TEST FIXTURE copies of the seed, dated May 1 to 8: nine articles in all."""
+    raw = repo / f"site-data/raw/{SEED_ID}.txt"
+    data = raw.read_bytes()
+    for day in range(1, 9):
+        copy = data.replace(b"15:51, May 17, 2020", f"15:51, May {day}, 2020".encode())
+        (repo / f"site-data/raw/2020-05-0{day}-test-fixture-copy.txt").write_bytes(copy)
+
+
 def test_nothing_changed_means_no_work_and_no_rewrite(repo: Path, monkeypatch):
     first, _ = generate(repo, Report())
     assert first is not None
@@ -110,11 +119,7 @@ def test_a_damaged_cache_entry_is_a_miss(repo: Path):
 
 
 def test_parallel_extraction_gives_the_same_articles(repo: Path, monkeypatch):
-    raw = repo / f"site-data/raw/{SEED_ID}.txt"
-    data = raw.read_bytes()
-    for day in range(1, 9):  # TEST FIXTURE copies of the seed on other days
-        copy = data.replace(b"15:51, May 17, 2020", f"15:51, May {day}, 2020".encode())
-        (repo / f"site-data/raw/2020-05-0{day}-test-fixture-copy.txt").write_bytes(copy)
+    add_seed_copies(repo)
     monkeypatch.setattr(pipeline, "PARALLEL_MIN", 2)
     serial = read_archive(Paths(repo), Report(), Options(jobs=1, cache=False)).articles
     parallel = read_archive(Paths(repo), Report(), Options(jobs=2, cache=False)).articles
@@ -122,11 +127,7 @@ def test_parallel_extraction_gives_the_same_articles(repo: Path, monkeypatch):
 
 
 def test_parallel_rendering_gives_the_same_pages(repo: Path, monkeypatch):
-    raw = repo / f"site-data/raw/{SEED_ID}.txt"
-    data = raw.read_bytes()
-    for day in range(1, 9):  # TEST FIXTURE copies of the seed on other days
-        copy = data.replace(b"15:51, May 17, 2020", f"15:51, May {day}, 2020".encode())
-        (repo / f"site-data/raw/2020-05-0{day}-test-fixture-copy.txt").write_bytes(copy)
+    add_seed_copies(repo)
     archive = read_archive(Paths(repo), Report(), Options(jobs=1, cache=False))
     pipeline.crosslink(archive, pipeline.load_config(Paths(repo), Report()))
     monkeypatch.setattr(compose, "PARALLEL_MIN", 2)

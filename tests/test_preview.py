@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
 
+from livehttp import fetch, free_port, wait_for
 from conftest import ROOT, SEED_ID, copy_site, tree_digest
 from generator.cache import Cache
 from generator.checks import check_archive
@@ -186,30 +184,6 @@ def test_cli_unknown_article_exact_output_and_exit_code(repo: Path):
 
 
 # ------------------------------------------------------------------ end to end: the real server
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
-def wait_for(url: str, text: str, seconds: float) -> float | None:
-    start = time.monotonic()
-    while time.monotonic() - start < seconds:
-        page = fetch(url)
-        if page and text in page:
-            return time.monotonic() - start
-        time.sleep(0.1)
-    return None
-
 
 @pytest.mark.e2e
 def test_serve_article_reloads_an_edited_note_within_seconds(repo: Path, tmp_path: Path):
