@@ -8,6 +8,7 @@ titles and dates of its related articles.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -101,12 +102,14 @@ def _render_many(archive: "Archive", todo: list[tuple[int, list[dict[str, str]],
             yield render_one(archive, archive.articles[number], related, matcher)
         return
     _FORKED["archive"] = archive
+    gc.freeze()  # the workers' garbage collector leaves the inherited objects alone: their pages stay shared
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context) as pool:
             yield from pool.map(_render_forked, [(n, r) for n, r, _k in todo], chunksize=32)
     finally:
         _FORKED.clear()
+        gc.unfreeze()
 
 
 def _render_forked(job: tuple[int, list[dict[str, str]]]) -> str:
