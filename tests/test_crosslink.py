@@ -161,6 +161,16 @@ def test_config_bad_value(tmp_path):
     assert "page_size must be a whole number above zero, got 0" in exc.value.diagnostic.message
 
 
+def test_config_zero_allowed_where_it_means_none(tmp_path):
+    path = write(tmp_path, "extra:\n  newsarchive:\n    pages:\n      context: 0\n      highlights: 0\n")
+    assert crosslink_config_from_mkdocs(path).pages.context == 0
+    bad = write(tmp_path, "extra:\n  newsarchive:\n    pages:\n      context: -1\n")
+    with pytest.raises(InputError) as exc:
+        crosslink_config_from_mkdocs(bad, "mkdocs.yml")
+    assert exc.value.diagnostic.format().startswith(
+        "mkdocs.yml:4: error: extra.newsarchive.pages.context must be a whole number of zero or more, got -1")
+
+
 def test_config_defaults_without_section(tmp_path, root):
     assert related_config_from_mkdocs(write(tmp_path, "site_name: x\n")) == RelatedConfig()
     assert related_config_from_mkdocs(tmp_path / "missing.yml") == RelatedConfig()

@@ -119,11 +119,13 @@ def _section(cls: type, data: Any, rel: str, where: str, lines: dict[str, int], 
               and math.isfinite(value) and value >= 0)
         if isinstance(default, int) and not isinstance(value, int):
             ok = False
-        if key in ("count", "page_size", "figures_page_size", "timeline_page_size", "half_life_days",
-                   "max_postings", "context") and ok and value <= 0:
+        positive = key in ("count", "page_size", "figures_page_size", "timeline_page_size", "half_life_days",
+                           "max_postings")
+        if positive and ok and value <= 0:
             ok = False
         if not ok:
-            raise InputError(rel, f"{where}.{key} must be {kind} above zero, got {value!r}",
+            bound = "above zero" if positive else "of zero or more"
+            raise InputError(rel, f"{where}.{key} must be {kind} {bound}, got {value!r}",
                              line=lines.get(key, line), fix=f"e.g. '{key}: {default}' (the default)")
         values[key] = float(value) if isinstance(default, float) else value
     return replace(cls(), **values)
