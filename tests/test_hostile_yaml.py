@@ -187,11 +187,17 @@ def test_file_over_the_size_limit_refused_before_parsing(tmp_path):
 
 def test_large_yaml_is_linear(tmp_path):
     """A flat list of tiny values (the most nodes per byte): four times the
-    size may take at most ~eight times as long (linear is four, quadratic 16)."""
+    size may take at most ten times as long (linear is four, quadratic 16).
+    CPU time, best of three: wall time on a shared machine made this flaky."""
     def seconds(n: int) -> float:
         path = write(tmp_path, f"n{n}.meta.yml", "editors: [" + ", ".join(["x"] * n) + "]\n")
-        return min(timed(load_sidecar, path, "x.meta.yml")[1] for _ in range(2))
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            load_sidecar(path, "x.meta.yml")
+            best = min(best, time.process_time() - start)
+        return best
 
     small, large = seconds(20_000), seconds(80_000)
-    assert large < 8 * small + 0.2, (small, large)
+    assert large < 10 * small + 0.2, (small, large)
     assert large < 5, large
