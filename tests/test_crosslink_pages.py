@@ -148,9 +148,10 @@ def test_figures_page_rows_carry_filter_data(big):
     page = big["figures/index.md"]
     rows = re.findall(r"^        \{: data-unit=\"([a-z0-9-]+)\" data-entities=\"([a-z0-9 -]*)\" \}$", page, re.M)
     assert rows == [("cases", "continentia"), ("cases", "northland-health-agency")]
-    # each figure sits under its article (newest first) and links its paragraph
+    # each figure sits under its article (newest first) and links its paragraph; what it counts
+    # ("new cases") is not repeated when the figure's text already says it
     assert (f"- 1 March 2021: [TEST FIXTURE: Vellan opens a clinic](../articles/{A1}.md)\n"
-            f"    - **[1,200 new cases](../articles/{A1}.md#p3)** (new cases). About: Northland Health Agency\n"
+            f"    - **[1,200 new cases](../articles/{A1}.md#p3)**. About: Northland Health Agency\n"
             ) in page
     assert ". About: Northland Health Agency\n" in page  # rows name entities as text...
     legend = page.split("Named on this page: ", 1)[1].split("\n", 1)[0]  # ...the legend links each once

@@ -339,8 +339,8 @@ def _figure_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
             about = index.figure_entities(article.id, figure.paragraph)
             rows.append({
                 "link": link(figure.text, _article_href(article.id, figure.paragraph, "../")),
-                "counts": text(figure.counts), "unit": text(figure.unit),
-                "unit_slug": slugify(figure.unit) or "none",
+                "counts": text(figure.counts) if figure.counts and figure.counts not in figure.text else "",
+                "unit": text(figure.unit), "unit_slug": slugify(figure.unit) or "none",
                 "entity_ids": " ".join(about),
                 "about": ", ".join(text(entities[e].name) for e in about),
                 "ids": about,
