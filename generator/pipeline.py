@@ -8,7 +8,6 @@ Nothing under ``site-data/`` is ever written here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -325,11 +324,11 @@ def generate(root: Path, report: Report | None = None,
     else:
         crosslink(archive, config)
         cross_pages = render_crosslink_pages(archive, config, archive.index)
+        for name in cross_pages:  # held as UTF-8 until written: half the memory of str for non-Latin-1 text
+            cross_pages[name] = cross_pages[name].encode("utf-8")
         data_files = exports(archive, archive.related, archive.index)  # bytes: no str copy of the exports
         cache.put("crosslink", cross_key, {"related": archive.related, "pages": _shas(cross_pages),
                                            "files": _shas(data_files)})
-        for name in cross_pages:  # held as UTF-8 until written: half the memory of str for non-Latin-1 text
-            cross_pages[name] = cross_pages[name].encode("utf-8")
     cache.put(*LAST_RELATED, archive.related)  # for the one-article preview (generator/preview.py)
     pages, _rendered = article_pages(archive, cache)
     pages.update(writer.render_archive(archive.articles))
@@ -344,9 +343,10 @@ def generate(root: Path, report: Report | None = None,
     return archive, report
 
 
-def _shas(texts: Mapping[str, str | bytes]) -> dict[str, str]:
-    return {name: hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
-            for name, text in texts.items()}
+def _shas(files: Mapping[str, bytes]) -> dict[str, str]:
+    from .writer import _sha
+
+    return {name: _sha(data) for name, data in files.items()}
 
 
 def _reuse_crosslink(cached: dict, paths: Paths) -> tuple[dict[str, bytes], dict[str, bytes]] | None:
@@ -354,6 +354,8 @@ def _reuse_crosslink(cached: dict, paths: Paths) -> tuple[dict[str, bytes], dict
     content/ and the site-files folder where that run wrote them, when every
     one is still there with the bytes recorded (the cache keeps only their
     SHA-256, not a second copy of the pages); else None, and they are rebuilt."""
+    from .writer import _sha
+
     found: list[dict] = []
     for folder, shas in ((paths.content, cached.get("pages")), (site_files_dir(paths.root), cached.get("files"))):
         if not isinstance(shas, dict):
@@ -364,7 +366,7 @@ def _reuse_crosslink(cached: dict, paths: Paths) -> tuple[dict[str, bytes], dict
                 data = (folder / name).read_bytes()
             except OSError:
                 return None
-            if hashlib.sha256(data).hexdigest() != sha:
+            if _sha(data) != sha:
                 return None
             texts[name] = data
         found.append(texts)
@@ -381,9 +383,11 @@ def write_site_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
     for stale in folder.iterdir():
         if stale.name not in files and stale.is_file():
             stale.unlink()
+    from .writer import _utf8
+
     for name, text in files.items():
         target = folder / name
-        data = text.encode("utf-8") if isinstance(text, str) else text
+        data = _utf8(text)
         if not target.exists() or target.read_bytes() != data:
             write_atomic(target, data)
 
