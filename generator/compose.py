@@ -74,20 +74,19 @@ def article_pages(archive: "Archive", cache: Cache, jobs: int | None = None) -> 
     at least PARALLEL_MIN of them. Workers inherit the archive from the fork
     and send back only page text, so the result is the same either way."""
     by_id = {a.id: a for a in archive.articles}
-    pages: dict[str, str] = {}
+    pages: dict[str, str] = {}  # in article order; pages still to render are filled in below
     todo: list[tuple[int, list[dict[str, str]], str]] = []  # (article index, related, page key)
     for number, article in enumerate(archive.articles):
         related = related_links(archive, article, by_id)
         key = page_key(archive, article, related)
         text = cache.get("pages", key)
-        if isinstance(text, str):
-            pages[article_path(article)] = text
-        else:
+        pages[article_path(article)] = text if isinstance(text, str) else ""
+        if not isinstance(text, str):
             todo.append((number, related, key))
     for (number, _related, key), text in zip(todo, _render_many(archive, todo, jobs)):
         cache.put("pages", key, text)
         pages[article_path(archive.articles[number])] = text
-    return dict(sorted(pages.items())), len(todo)
+    return pages, len(todo)
 
 
 _FORKED: dict[str, Any] = {}  # the archive a forked worker renders from
