@@ -181,7 +181,8 @@ def _entity_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
     return pages
 
 
-NO_HIGHLIGHTS: dict[str, Any] = {"quotes": [], "figures": [], "events": [], "totals": {}}
+HIGHLIGHT_KINDS = ("quotes", "figures", "events")
+NO_HIGHLIGHTS: dict[str, Any] = {**{kind: [] for kind in HIGHLIGHT_KINDS}, "totals": {}}
 
 
 def _article_href(article_id: str, paragraph: int | None = None, prefix: str = "../../") -> str:
@@ -207,7 +208,7 @@ def _entity_article(index: CrossIndex, eid: str, article: Article, context: int)
             "sentence": text(clip(sentence, context)) if context else ""}
 
 
-EMPTY_FOUND: dict[str, list] = {"quotes": [], "figures": [], "events": []}
+EMPTY_FOUND: dict[str, list] = {kind: [] for kind in HIGHLIGHT_KINDS}
 
 
 def _quotes_figures_events(index: CrossIndex, entities: dict) -> dict[str, dict[str, list]]:
@@ -220,7 +221,7 @@ def _quotes_figures_events(index: CrossIndex, entities: dict) -> dict[str, dict[
     found: dict[str, dict[str, list]] = {}
 
     def add(eid: str, kind: str, pair: tuple) -> None:
-        found.setdefault(eid, {"quotes": [], "figures": [], "events": []})[kind].append(pair)
+        found.setdefault(eid, {k: [] for k in HIGHLIGHT_KINDS})[kind].append(pair)
 
     for article in index.articles:
         for quote in article.quotes:
