@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from livehttp import fetch, free_port, wait_for
+from livehttp import free_port, wait_for
 from conftest import copy_site
 
 pytestmark = pytest.mark.e2e
