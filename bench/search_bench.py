@@ -50,7 +50,7 @@ def prepare(n: int, regenerate: bool) -> tuple[Path, dict]:
     from generator.diagnostics import Report
     from generator.pipeline import generate
     from generator.site import build_static
-    from generator.writer import OWNED_DIRS
+    from generator.write.paths import OWNED_DIRS
 
     root = REPO / "bench" / "out" / f"search-{n}"
     timings: dict[str, float] = {}

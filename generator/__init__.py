@@ -7,7 +7,7 @@ The pipeline runs in stages, each a module handing typed records to the next:
     sidecar   Article + <name>.meta.yml -> Article (maintainer corrections win)
     notes     anchor contributed annotations to passages
     crosslink entity pages, related articles, timelines, archives
-    writer    Article -> Markdown page with YAML front matter
+    write     records -> pages: YAML front matter (plain data) and an HTML body
 
 Every input is read and validated before anything is written.
 """

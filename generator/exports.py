@@ -26,12 +26,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def article_url(article_id: str) -> str:
-    """The article page's URL relative to the site root (use_directory_urls)."""
-    return f"articles/{article_id}/"
+    """The article page's URL relative to the site root (``use_directory_urls: false``)."""
+    return f"articles/{article_id}.html"
 
 
 def entity_url(entity_id: str) -> str:
-    return f"entities/{entity_id}/"
+    return f"entities/{entity_id}/index.html"
 
 
 def _json(data: Any) -> str:

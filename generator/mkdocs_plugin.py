@@ -6,6 +6,14 @@
 - on_pre_build: during ``mkdocs serve`` regenerates the pages from site-data/
   (``generator.pipeline.generate``), so editing a raw file reloads the page.
   A full build runs the generator before MkDocs instead (generator.site).
+- on_page_markdown: a page the generator wrote (front matter ``markup: html``)
+  is not run through Python-Markdown: its body is already the final HTML
+  (generator/write/). The page's ``render`` is replaced for this page only:
+  the body becomes ``page.content`` as it is, its headings fill ``page.toc``
+  (Material's table of contents and "Skip to content") and its ids
+  ``page.present_anchor_ids`` (links from hand-written pages to its anchors
+  are still validated). Its own links were checked by the generator
+  (generator/write/links.py). Hand-written pages keep full Markdown.
 - on_page_content: drops each page's Markdown once it is rendered to HTML.
   MkDocs renders every page before it writes any and keeps both texts until
   the end; nothing needs the Markdown again (titles come from front matter or
@@ -32,7 +40,10 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .writer import RAW_REPO_DIR, raw_site_path
+from mkdocs.structure.toc import get_toc
+
+from .write.paths import HTML_MARKUP, MARKUP_KEY, RAW_REPO_DIR, raw_site_path
+from .write.toc import anchor_ids, headings, toc_tokens
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
 
@@ -117,6 +128,11 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             server.unwatch(config.docs_dir)
         return server
 
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if page.meta.get(MARKUP_KEY) == HTML_MARKUP:
+            page.render = lambda config, files: _hand_over(page, markdown)  # instead of Markdown, this page only
+        return markdown
+
     def on_page_content(self, html: str, *, page, config, files) -> str:
         page.markdown = ""  # not None: Page.title reads None as "not read yet"
         return html
@@ -145,3 +161,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             run_pagefind(Path(config.site_dir), report)
             for d in report.diagnostics:
                 log.warning(d.format())
+
+
+def _hand_over(page, body: str) -> None:
+    """What ``Page.render`` sets, for a body that is already HTML."""
+    page.content = body
+    page.toc = get_toc(toc_tokens(headings(body)))
+    page.present_anchor_ids = anchor_ids(body)

@@ -7,13 +7,14 @@ Nothing under ``site-data/`` is ever written here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import os
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping
 
 from .annotations import Anchored, anchor, load_notes
+from .archive import Archive, Paths
 from .cache import CACHE_DIR, Cache, code_version, digest, write_atomic
 from .diagnostics import Diagnostic, InputError, Report
 from .progress import progress_bar
@@ -23,68 +24,12 @@ from .readers import load
 from .records import Article, RawArticle
 from .registry import EMPTY, Registry, load_registry
 from .sidecar import Sidecar, apply_derived, apply_raw, load_sidecar, sidecar_path
+from .statindex import StatIndex, sha256
 
 if TYPE_CHECKING:
-    from .crosslink import CrossIndex, CrosslinkConfig
+    from .crosslink import CrosslinkConfig
 
 SKIPPED_NAMES = {"README.md", "README.txt", ".gitkeep"}
-
-
-@dataclass(slots=True, frozen=True)
-class Paths:
-    """Where the archive's parts are, relative to the repository root."""
-
-    root: Path
-
-    @property
-    def site_data(self) -> Path:
-        return self.root / "site-data"
-
-    @property
-    def raw(self) -> Path:
-        return self.site_data / "raw"
-
-    @property
-    def annotations(self) -> Path:
-        return self.site_data / "annotations"
-
-    @property
-    def entities(self) -> Path:
-        return self.site_data / "entities.yml"
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
-
-    @property
-    def site(self) -> Path:
-        return self.root / "site"
-
-    def rel(self, path: Path) -> str:
-        """``path`` relative to the root, as shown in messages (a link keeps its own name)."""
-        for candidate, root in ((path.absolute(), self.root.absolute()), (path.resolve(), self.root.resolve())):
-            try:
-                return candidate.relative_to(root).as_posix()
-            except ValueError:
-                continue
-        return path.as_posix()
-
-
-@dataclass(slots=True)
-class Archive:
-    """Everything read from ``site-data/``, validated, before anything is written."""
-
-    paths: Paths
-    registry: Registry
-    articles: list[Article]
-    #: article id -> its notes, anchored (orphans included: a note is never dropped)
-    notes: dict[str, list[Anchored]] = field(default_factory=dict)
-    #: article id -> [(related article id, score)], best first (filled by ``crosslink``)
-    related: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
-    #: entity mentions, figures and events by entity (filled by ``crosslink``)
-    index: "CrossIndex | None" = None
-    #: article id -> cache key of its inputs (raw bytes, sidecar, registry, code)
-    keys: dict[str, str] = field(default_factory=dict)
 
 
 def raw_files(paths: Paths) -> list[Path]:
@@ -135,13 +80,18 @@ class Options:
 PARALLEL_MIN = 200
 
 
-def article_keys(paths: Paths, files: list[Path], registry_bytes: bytes) -> dict[Path, str]:
-    """Each raw file's cache key: its bytes, its sidecar's, the registry's and the code's."""
+def article_keys(paths: Paths, files: list[Path], registry_bytes: bytes,
+                 hashes: StatIndex | None = None) -> dict[Path, str]:
+    """Each raw file's cache key: its bytes', its sidecar's, the registry's and the code's hashes
+    (``hashes``: file hashes trusted from stat where they can be; default: every file read)."""
+    hashes = hashes if hashes is not None else StatIndex(paths.root, enabled=False)
     base = digest(code_version(), registry_bytes)
     keys: dict[Path, str] = {}
     for path in files:
-        side = sidecar_path(path)
-        keys[path] = digest(base, paths.rel(path), path.read_bytes(), side.read_bytes() if side.exists() else b"")
+        raw = hashes.sha(path)
+        if raw is None:  # vanished since it was listed: read it to get the reader's own error
+            raw = sha256(path.read_bytes())
+        keys[path] = digest(base, paths.rel(path), raw, hashes.sha(sidecar_path(path)) or "")
     return keys
 
 
@@ -271,11 +221,12 @@ def load_config(paths: Paths, report: Report) -> "CrosslinkConfig":
         return CrosslinkConfig()
 
 
-def notes_digest(paths: Paths) -> str:
-    """A hash of every file under site-data/annotations/ (names and bytes)."""
+def notes_digest(paths: Paths, hashes: StatIndex | None = None) -> str:
+    """A hash of every file under site-data/annotations/ (names and hashes of their bytes)."""
+    hashes = hashes if hashes is not None else StatIndex(paths.root, enabled=False)
     folder = paths.annotations
     files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
-    return digest(*(part for p in files for part in (paths.rel(p), p.read_bytes())))
+    return digest(*(part for p in files for part in (paths.rel(p), hashes.sha(p) or "")))
 
 
 SITE_FILES_DIR = "site-files"
@@ -289,86 +240,104 @@ def generate(root: Path, report: Report | None = None,
     """Read site-data/ and write the generated pages into content/. Pure of MkDocs.
 
     Incremental: when no input changed since the last run (same content hashes,
-    generated files untouched) it does nothing and repeats the last run's
+    generated files untouched; hashes are trusted from stat where they can be,
+    see generator/statindex.py) it does nothing and repeats the last run's
     problems; otherwise only changed articles are extracted and only pages
-    whose inputs changed are rendered and written. The data files for the
-    site (exports) are written to ``site_files_dir(root)``. Returns the
-    Archive, or None when nothing had to be done.
+    whose inputs changed are rendered and written. The generator's own links
+    are checked (warnings). The data files for the site (exports) are written
+    to ``site_files_dir(root)``. Returns the Archive, or None when nothing had
+    to be done.
     """
-    from . import writer  # imported here: the writer pulls in Jinja2 templates
-    from .compose import article_pages
-    from .crosslink import render_crosslink_pages
+    from . import write  # imported here: the write stage pulls in Jinja2 and its templates
     from .exports import exports
     from .site_files import notes_jsonld
+    from .write.compose import article_pages
 
     report = report if report is not None else Report()
     paths = Paths(root)
     cache = Cache(paths.root, options.cache)
+    hashes = StatIndex(paths.root, options.cache)
     config = load_config(paths, report)
     files = raw_files(paths)
     registry = registry_bytes(paths)
-    keys = article_keys(paths, files, registry)
+    keys = article_keys(paths, files, registry, hashes)
     cross_key = digest(code_version(), repr(config), registry,
                        *sorted(f"{paths.rel(p)}={k}" for p, k in keys.items()))
-    run_key = digest(cross_key, notes_digest(paths))
-    if _unchanged(cache, run_key, paths, report):
+    run_key = digest(cross_key, notes_digest(paths, hashes))
+    if _unchanged(cache, run_key, paths, report, hashes):
+        hashes.save()
         return None, report
 
     first = len(report.diagnostics)
     archive = read_archive(paths, report, options, keys)
     cached = cache.get("crosslink", cross_key)
-    reused = _reuse_crosslink(cached, paths) if cached else None
+    reused = _reuse_crosslink(cached, paths, hashes) if cached else None
     if reused:
         archive.related = {k: [tuple(x) for x in v] for k, v in cached["related"].items()}
         cross_pages, data_files = reused
     else:
         crosslink(archive, config)
-        cross_pages = render_crosslink_pages(archive, config, archive.index)
+        cross_pages = write.render_crosslink_pages(archive, config, archive.index)
         for name in cross_pages:  # held as UTF-8 until written: half the memory of str for non-Latin-1 text
             cross_pages[name] = cross_pages[name].encode("utf-8")
         data_files = exports(archive, archive.related, archive.index)  # bytes: no str copy of the exports
         cache.put("crosslink", cross_key, {"related": archive.related, "pages": _shas(cross_pages),
                                            "files": _shas(data_files)})
     cache.put(*LAST_RELATED, archive.related)  # for the one-article preview (generator/preview.py)
-    pages, _rendered = article_pages(archive, cache)
-    pages.update(writer.render_archive(archive.articles))
-    pages.update(writer.render_latest(archive.articles))
+    pages, _rendered = article_pages(archive, cache, options.jobs)
+    pages.update(write.render_archive(archive.articles))
+    pages.update(write.render_latest(archive.articles))
     pages.update(cross_pages)
-    writer.write_owned(dict(sorted(pages.items())), paths.content, writer.OWNED_DIRS)
     data_files["annotations.jsonld"] = notes_jsonld(archive)
+    for problem in write.check_links(pages, site_file_paths(paths, data_files)):
+        report.add(problem)
+    write.write_owned(dict(sorted(pages.items())), paths.content, write.OWNED_DIRS, hashes)
     write_site_files(site_files_dir(paths.root), data_files)
     cache.put("state", "last", {"run": run_key, "manifests": _manifests(paths),
                                 "diagnostics": [[d.level, d.file, d.line, d.message, d.fix]
                                                 for d in report.diagnostics[first:]]})
+    hashes.save()
     return archive, report
 
 
+def site_file_paths(paths: Paths, data_files: Mapping[str, bytes]) -> set[str]:
+    """The files of the built site besides the generated pages, as paths from its root:
+    hand-written pages (``x.md`` -> ``x.html``) and other files of content/, the data exports."""
+    from .write import OWNED_DIRS, site_path
+
+    found = set(data_files)
+    content = paths.content
+    for dirpath, dirs, names in os.walk(content):
+        base = Path(dirpath).relative_to(content).as_posix()
+        if base == ".":
+            dirs[:] = [d for d in dirs if d not in OWNED_DIRS]
+        for name in names:
+            found.add(site_path(name if base == "." else f"{base}/{name}"))
+    return found
+
+
 def _shas(files: Mapping[str, bytes]) -> dict[str, str]:
-    from .writer import _sha
-
-    return {name: _sha(data) for name, data in files.items()}
+    return {name: sha256(data) for name, data in files.items()}
 
 
-def _reuse_crosslink(cached: dict, paths: Paths) -> tuple[dict[str, bytes], dict[str, bytes]] | None:
+def _reuse_crosslink(cached: dict, paths: Paths,
+                     hashes: StatIndex) -> tuple[dict[str, bytes], dict[str, bytes]] | None:
     """The cross-link pages and data files of a cached run, read back from
     content/ and the site-files folder where that run wrote them, when every
     one is still there with the bytes recorded (the cache keeps only their
     SHA-256, not a second copy of the pages); else None, and they are rebuilt."""
-    from .writer import _sha
-
     found: list[dict] = []
     for folder, shas in ((paths.content, cached.get("pages")), (site_files_dir(paths.root), cached.get("files"))):
         if not isinstance(shas, dict):
             return None
         texts: dict[str, bytes] = {}
         for name, sha in shas.items():
+            if hashes.sha(folder / name) != sha:
+                return None
             try:
-                data = (folder / name).read_bytes()
+                texts[name] = (folder / name).read_bytes()
             except OSError:
                 return None
-            if _sha(data) != sha:
-                return None
-            texts[name] = data
         found.append(texts)
     return found[0], found[1]
 
@@ -378,22 +347,20 @@ def site_files_dir(root: Path) -> Path:
 
 
 def write_site_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
-    """Replace ``folder``'s files by ``files`` (name -> text)."""
+    """Replace ``folder``'s files by ``files`` (name -> text or bytes)."""
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.iterdir():
         if stale.name not in files and stale.is_file():
             stale.unlink()
-    from .writer import _utf8
-
     for name, text in files.items():
         target = folder / name
-        data = _utf8(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
         if not target.exists() or target.read_bytes() != data:
             write_atomic(target, data)
 
 
 def _manifests(paths: Paths) -> dict[str, str]:
-    from .writer import MANIFEST, OWNED_DIRS
+    from .write import MANIFEST, OWNED_DIRS
 
     found = {}
     for top in OWNED_DIRS:
@@ -402,20 +369,19 @@ def _manifests(paths: Paths) -> dict[str, str]:
     return found
 
 
-def _unchanged(cache: Cache, run_key: str, paths: Paths, report: Report) -> bool:
+def _unchanged(cache: Cache, run_key: str, paths: Paths, report: Report, hashes: StatIndex) -> bool:
     """True when the last run had the same inputs and its output is untouched."""
     state = cache.get("state", "last")
     if not state or state.get("run") != run_key or state.get("manifests") != _manifests(paths):
         return False
     if not site_files_dir(paths.root).is_dir():
         return False
-    from .writer import OWNED_DIRS, _read_manifest, _sha
+    from .write import OWNED_DIRS, read_manifest
 
     for top in OWNED_DIRS:  # every generated file still there with the bytes written
         folder = paths.content / top
-        for inner, sha in _read_manifest(folder).items():
-            path = folder / inner
-            if not path.exists() or _sha(path.read_bytes()) != sha:
+        for inner, sha in read_manifest(folder).items():
+            if hashes.sha(folder / inner) != sha:
                 return False
     for level, file, line, message, fix in state.get("diagnostics", []):
         report.add(Diagnostic(level, file, line, message, fix))

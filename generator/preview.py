@@ -48,7 +48,10 @@ from .pipeline import (LAST_RELATED, SKIPPED_NAMES, Archive, Paths, article_keys
 from .records import Article
 from .registry import Registry
 from .sidecar import sidecar_path
-from .writer import article_path, escape_text
+from .write.article import HTML_PAGE
+from .write.frontmatter import page as page_text
+from .write.html import text as html_text
+from .write.paths import article_path
 
 #: where ``newsarchive serve --article ID`` builds its site: ``<root>/.cache/newsarchive/preview/<id>/``
 PREVIEW_DIR = "preview"
@@ -217,7 +220,7 @@ def read_one(paths: Paths, raw: Path, loaded: Loaded, cache: Cache) -> tuple[Art
 def load_related(paths: Paths, target: Target, report: Report) -> list[dict[str, str]] | None:
     """The article's related coverage as the last full run listed it, or None
     when no full run recorded it. Related articles that no longer read are left out."""
-    from .compose import related_links
+    from .write.compose import related_links
 
     cache = Cache(paths.root)
     last = cache.get(*LAST_RELATED)
@@ -252,7 +255,7 @@ def write_preview(root: Path, article: str, out_dir: Path, report: Report,
     cannot be read, the page shows only the problems. ``related``: the links
     :func:`load_related` gives (None: no related coverage).
     """
-    from .compose import render_one
+    from .write.compose import render_one
 
     paths = Paths(Path(root))
     target = resolve_article(paths, article)
@@ -266,7 +269,8 @@ def write_preview(root: Path, article: str, out_dir: Path, report: Report,
         article_path(record)  # an id unusable as a file name: the full build's error
     except InputError as exc:
         found.add(exc.diagnostic)
-        text = f"# {escape_text(target.id, line_start=True)}\n\n" + problems_box(found.sorted())
+        text = page_text({**HTML_PAGE, "title": target.id},
+                         f'<h1 id="title">{html_text(target.id)}</h1>\n' + problems_box(found.sorted()))
     else:
         title = record.title
         notes, load_report = load_notes(paths.annotations, {record.id}, paths.root, only=record.id)
@@ -295,13 +299,13 @@ def _write(path: Path, text: str) -> None:
 
 
 def problems_box(diagnostics: list[Diagnostic]) -> str:
-    """A Material admonition listing the problems, each line as `newsarchive check` prints it."""
+    """A Material admonition (HTML) listing the problems, each line as `newsarchive check` prints it."""
     errors = sum(d.level == "error" for d in diagnostics)
     head = (f"Preview: {errors} error{'s' * (errors != 1)}, {len(diagnostics) - errors} "
             f"warning{'s' * (len(diagnostics) - errors != 1)} (as newsarchive check reports them)")
-    lines = [f'!!! {"failure" if errors else "warning"} "{head}"', ""]
-    lines += [f"    - {escape_text(d.format(), line_start=True)}" for d in diagnostics]
-    return "\n".join(lines) + "\n\n"
+    items = "\n".join(f"<li>{html_text(d.format())}</li>" for d in diagnostics)
+    return (f'<div class="admonition {"failure" if errors else "warning"}">\n'
+            f'<p class="admonition-title">{head}</p>\n<ul>\n{items}\n</ul>\n</div>\n')
 
 
 def with_problems(page: str, diagnostics: list[Diagnostic]) -> str:
@@ -315,31 +319,23 @@ def with_problems(page: str, diagnostics: list[Diagnostic]) -> str:
 def index_page(paths: Paths, target: Target, title: str, related: list[dict[str, str]] | None) -> str:
     if related is None:
         coverage = ("Related coverage is not shown: no full build has been recorded yet "
-                    "(run `newsarchive build` once).")
+                    "(run <code>newsarchive build</code> once).")
     else:
         coverage = ("Related coverage is the list the last full build computed "
                     f"({len(related)} article{'s' * (len(related) != 1)}); it is not recomputed here.")
-    return "\n".join([
-        "---",
-        "title: Preview of one article",
-        "---",
-        "",
-        "# Preview of one article",
-        "",
-        f"This is a preview of one article only: [{escape_text(title)}]({quote(page_path(target))}), "
-        "rendered as the full build renders it. It is rebuilt when you save its raw file "
-        f"({escape_text(paths.rel(target.raw))}), its notes "
-        f"({escape_text(paths.rel(paths.annotations / target.id))}.yml or "
-        f"{escape_text(paths.rel(paths.annotations / target.id))}/) or the entity registry.",
-        "",
-        "Links to pages that are not part of the preview (entity pages, other articles, the archive, "
+    notes = html_text(paths.rel(paths.annotations / target.id))
+    body = "\n".join([
+        '<h1 id="title">Preview of one article</h1>',
+        f'<p>This is a preview of one article only: <a href="{quote(page_path(target)[:-3])}.html">'
+        f"{html_text(title)}</a>, rendered as the full build renders it. It is rebuilt when you save its raw file "
+        f"({html_text(paths.rel(target.raw))}), its notes ({notes}.yml or {notes}/) or the entity registry.</p>",
+        "<p>Links to pages that are not part of the preview (entity pages, other articles, the archive, "
         "search) do not work here, and MkDocs does not warn about them. Problems with the article or its "
         "notes are listed at the top of the article page and in the terminal. "
-        "Run `newsarchive build` for the whole site.",
-        "",
-        coverage,
-        "",
+        "Run <code>newsarchive build</code> for the whole site.</p>",
+        f"<p>{coverage}</p>",
     ])
+    return page_text({**HTML_PAGE, "title": "Preview of one article"}, body)
 
 
 def preview_config(root: Path, target: Target) -> dict[str, Any]:

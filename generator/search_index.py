@@ -12,16 +12,24 @@ split so that a query loads only what it needs:
 - ``terms/<key>.js``: one shard per two-character term prefix (``co.js``
   holds ``covid``, ``cooperation``...): term -> postings, a flat list
   ``[doc delta, weight, doc delta, weight, ...]``. The weight is the BM25 term
-  frequency part (title words count three times), times 100, rounded; the
-  browser multiplies it by the term's idf. Terms are lower case, without
+  frequency part, times 100, rounded; the browser multiplies it by the term's
+  idf. Words count as Pagefind counts them: a heading's words by its level's
+  weight (h1 7, h2 6, ... h6 2), others 1, and an element's
+  ``data-pagefind-weight`` replaces that for its text (entity pages weigh
+  their name and aliases 0.01, so an article that matches ranks above them). Terms are lower case, without
   accents, plurals made singular (:func:`stem`).
 - ``docs/<n>.js``: document metadata in chunks of :data:`CHUNK` documents:
   ``[url, title, type, date, teaser]``. Document numbers follow the date sort
   key, newest first, so "newest first" is document order.
 
-The source is the built HTML: every page with ``data-pagefind-body`` (the same
-pages Pagefind indexes), its text outside ``data-pagefind-ignore``, its
-``data-pagefind-meta`` and ``data-pagefind-sort`` values. The output is
+The source is the built HTML: the pages :data:`INDEXED` names (the article
+pages and each entity's first page, the only ones with ``data-pagefind-body``;
+Pagefind is given the same files, see ``pagefind_glob``), the text of that
+element outside ``data-pagefind-ignore``, its ``data-pagefind-meta`` and
+``data-pagefind-sort`` values. Page length counts as Pagefind's
+``pageLength: 0.3`` does (:data:`B`; overrides/assets/javascripts/search.js
+sets the same for Pagefind), and the title meta adds nothing beyond the
+heading's own weight (``metaWeights: {title: 0}`` there). The output is
 deterministic: same pages, same bytes.
 """
 
@@ -44,8 +52,11 @@ PREFIX = 2  # term shards by the first PREFIX characters
 CHUNK = 32  # documents per metadata chunk
 TEASER = 220  # characters of the first paragraph kept as the result excerpt
 MIN_TERM, MAX_TERM = 2, 40
-K1, B = 1.2, 0.75
-TITLE_BOOST = 3
+K1, B = 1.2, 0.3
+#: Pagefind's default weights of heading words; other text weighs 1
+HEADING_WEIGHTS = {"h1": 7.0, "h2": 6.0, "h3": 5.0, "h4": 4.0, "h5": 3.0, "h6": 2.0}
+#: what is indexed, as globs relative to the site (the only pages with data-pagefind-body)
+INDEXED = ("articles/*.html", "entities/*/index.html")
 
 _WORD = re.compile(r"[^\W_]+")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -89,8 +100,7 @@ class Page:
     date: str = ""
     sort: str = ""
     teaser: str = ""
-    title_text: list[str] = field(default_factory=list)
-    text: list[str] = field(default_factory=list)
+    text: list[tuple[str, float]] = field(default_factory=list)  # (text, weight of its words)
 
 
 class _PageParser(HTMLParser):
@@ -101,6 +111,7 @@ class _PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.page = page
         self.stack: list[str] = []  # open elements inside the body
+        self.weights: list[float] = []  # the word weight inside each open element
         self.body_depth: int | None = None
         self.ignore_depth: int | None = None
         self.skip_depth: int | None = None
@@ -120,10 +131,12 @@ class _PageParser(HTMLParser):
             if "data-pagefind-body" in a and tag not in _VOID:
                 self.body_depth, self.found = 0, True
                 self.stack = [tag]
+                self.weights = [_weight(a, tag, 1.0)]
             return
         if tag in _VOID:
             return
         self.stack.append(tag)
+        self.weights.append(_weight(a, tag, self.weights[-1]))
         depth = len(self.stack)
         if self.ignore_depth is None and "data-pagefind-ignore" in a:
             self.ignore_depth = depth
@@ -152,19 +165,19 @@ class _PageParser(HTMLParser):
                 elif self.first_p is None and text:
                     self.first_p = text
                 self.para_depth = None
+            self.weights.pop()
             if self.stack.pop() == tag:
                 break
         if not self.stack:
             self.body_depth = None
-            self.page.text.append(" ")
+            self.page.text.append((" ", 1.0))
 
     def handle_data(self, data):
         if self.body_depth is None or self.ignore_depth is not None or self.skip_depth is not None:
             return
         if self.h1_depth is not None:
             self.h1.append(data)
-        else:
-            self.page.text.append(data)
+        self.page.text.append((data, self.weights[-1]))
         if self.para_depth is not None:
             self.para.append(data)
 
@@ -193,13 +206,23 @@ class _PageParser(HTMLParser):
         page = self.page
         heading = " ".join("".join(self.h1).split())
         page.title = page.title or heading
-        page.title_text = [page.title]
         teaser = self.p1 if self.p1 is not None else (self.first_p or "")
         if len(teaser) > TEASER:
             cut = teaser.rfind(" ", 0, TEASER)
             teaser = teaser[: cut if cut > TEASER // 2 else TEASER].rstrip(" ,;:") + " …"
         page.teaser = teaser
         return page
+
+
+def _weight(attrs: dict, tag: str, inherited: float) -> float:
+    """The weight of an element's words: its data-pagefind-weight, else its heading level's, else its parent's."""
+    given = attrs.get("data-pagefind-weight")
+    if given is not None:
+        try:
+            return min(10.0, max(0.0, float(given)))
+        except ValueError:
+            return inherited
+    return HEADING_WEIGHTS.get(tag, inherited)
 
 
 def read_page(path: Path, url: str) -> Page | None:
@@ -218,14 +241,12 @@ def read_page(path: Path, url: str) -> Page | None:
 
 
 def collect_pages(site_dir: Path) -> list[Page]:
-    """Every page of the built site with ``data-pagefind-body``, newest first
+    """Every page of :data:`INDEXED` with ``data-pagefind-body``, newest first
     (pages without a date last, by URL)."""
     site_dir = Path(site_dir)
     pages = []
-    for path in sorted(site_dir.rglob("*.html")):
+    for path in sorted({p for pattern in INDEXED for p in site_dir.glob(pattern)}):
         rel = path.relative_to(site_dir).as_posix()
-        if rel.startswith((OUT_DIR + "/", "pagefind/")):
-            continue
         page = read_page(path, rel)
         if page is not None:
             pages.append(page)
@@ -248,16 +269,37 @@ def _js(payload: dict) -> bytes:
     return f"{CALLBACK}({text});\n".encode("ascii")
 
 
+def _runs(pieces: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Adjacent text nodes of one weight, joined by spaces."""
+    runs: list[tuple[list[str], float]] = []
+    for text, weight in pieces:
+        if runs and runs[-1][1] == weight:
+            runs[-1][0].append(text)
+        else:
+            runs.append(([text], weight))
+    return [(" ".join(texts), weight) for texts, weight in runs]
+
+
+def pagefind_glob() -> str:
+    """:data:`INDEXED` as Pagefind's ``--glob``."""
+    return "{" + ",".join(INDEXED) + "}"
+
+
 def build_index(pages: list[Page]) -> dict[str, bytes]:
     """The index files (path relative to ``search-offline/`` -> bytes)."""
     counts: list[Counter] = []
+    lengths: list[int] = []
     for page in pages:
-        tf = Counter(terms(" ".join(page.text)))
-        for term in terms(" ".join(page.title_text)):
-            tf[term] += TITLE_BOOST
+        tf: Counter = Counter()
+        length = 0
+        for text, weight in _runs(page.text):
+            found = terms(text)
+            length += len(found)
+            for term in found:
+                tf[term] += weight
         counts.append(tf)
-    lengths = [sum(c.values()) for c in counts]
-    avgdl = (sum(lengths) / len(lengths)) if lengths else 1.0
+        lengths.append(length)
+    avgdl = max(1.0, sum(lengths) / len(lengths)) if lengths else 1.0
     postings: dict[str, list[int]] = defaultdict(list)
     last: dict[str, int] = {}
     for doc, tf in enumerate(counts):

@@ -158,7 +158,7 @@ def make_shard_root(root: Path, shard: Shard, out: Path, base_url: str | None = 
     reports them), and the whole ``site-data/entities.yml``. ``root`` is only read."""
     from .pipeline import Paths
     from .sidecar import sidecar_path
-    from .writer import OWNED_DIRS
+    from .write.paths import OWNED_DIRS
 
     if not _SHARD_NAME.match(shard.name):
         raise ValueError(f"shards: {shard.name!r} is not a usable shard name (letters, digits, - and _)")
@@ -274,7 +274,7 @@ def _doc(title: str, body: str, script: str = "") -> str:
 def index_page(names: Sequence[str], counts: Mapping[str, int | None]) -> str:
     """The top-level page: one link per shard, and the search across shards."""
     items = "\n".join(
-        f'<li><a href="{html.escape(name)}/">{html.escape(name)}</a>'
+        f'<li><a href="{html.escape(name)}/index.html">{html.escape(name)}</a>'
         + (f' <span class="muted">({counts[name]:,} pages in its search index)</span>'
            if counts.get(name) is not None else "") + "</li>"
         for name in names)

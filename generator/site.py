@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from .diagnostics import InputError, Report
-from .writer import OWNED_DIRS, WriteStats, clean_owned
+from .write.owned import WriteStats, clean_owned
+from .write.paths import OWNED_DIRS
 
 if TYPE_CHECKING:
     from .pipeline import Options
@@ -157,10 +158,20 @@ def run_mkdocs(root: Path, report: Report, *, strict: bool, site_dir: Path):
     return config
 
 
+def pagefind_command(site_dir: Path) -> list[str]:
+    """Pagefind over the pages search indexes (``search_index.INDEXED``: reading
+    only those is most of its time and memory), keeping ``index.html`` in result
+    URLs (pages are files: ``use_directory_urls: false``)."""
+    from .search_index import pagefind_glob
+
+    return [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--glob", pagefind_glob(),
+            "--keep-index-url"]
+
+
 def run_pagefind(site_dir: Path, report: Report | None = None) -> int | None:
     """Index ``site_dir`` with Pagefind; the number of pages indexed, or None
     (and an error in ``report``, or an exception without one) on failure."""
-    cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir)]
+    cmd = pagefind_command(site_dir)
     proc = subprocess.run(cmd, capture_output=True, text=True)
     entry = Path(site_dir) / "pagefind" / "pagefind-entry.json"
     problem = None

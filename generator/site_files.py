@@ -13,14 +13,11 @@ the site build copies that folder into the site.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from .annotations import export_jsonld
-
-if TYPE_CHECKING:
-    from .pipeline import Archive
+from .archive import Archive
 
 
-def notes_jsonld(archive: "Archive") -> str:
+def notes_jsonld(archive: Archive) -> str:
     data = export_jsonld(archive.notes, archive.articles, base="")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

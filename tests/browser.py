@@ -47,7 +47,7 @@ def need_chromium():
 def scratch_root(dest: Path) -> Path:
     """A copy of the repository's site sources (mkdocs.yml, overrides/, the
     hand-written pages, site-data/) plus the search fixture articles."""
-    from generator.writer import OWNED_DIRS
+    from generator.write.paths import OWNED_DIRS
 
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", dest / "overrides")

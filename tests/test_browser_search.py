@@ -20,7 +20,7 @@ HEADER = "[data-na-search=header]"
 GLIMMER = "TEST FIXTURE: Glimmerfish counted in Marrowby bay"
 MUSEUM = "TEST FIXTURE: Lighthouse museum opens in Marrowby"
 KEEPERS = "TEST FIXTURE: Lighthouse keepers meet in Marrowby"
-GLIMMER_PAGE = "articles/2021-09-30-test-fixture-glimmerfish-counted/"
+GLIMMER_PAGE = "articles/2021-09-30-test-fixture-glimmerfish-counted.html"
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def assert_clean(recorder) -> None:
 
 def test_header_search_over_http_finds_the_article_and_opens_it(chromium, http_base):
     page, rec = new_page(chromium)
-    page.goto(http_base + "about/")
+    page.goto(http_base + "about.html")
     assert search(page, "glimmerfish") == [GLIMMER]
     assert page.get_attribute(HEADER, "data-na-search-engine") == "pagefind"
     item = page.locator(f"{HEADER} .md-search-result__item").first
@@ -94,9 +94,9 @@ def test_header_links_to_the_full_search_page_which_runs_the_query(chromium, htt
     page.goto(http_base)
     search(page, "lighthouse")
     full = page.locator(f"{HEADER} [data-na-search-full]")
-    assert full.get_attribute("href") == http_base + "search/?q=lighthouse"
+    assert full.get_attribute("href") == http_base + "search.html?q=lighthouse"
     full.click()
-    page.wait_for_url(http_base + "search/?q=lighthouse")
+    page.wait_for_url(http_base + "search.html?q=lighthouse")
     page.wait_for_selector(".pagefind-ui__result")
     titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
     assert sorted(t.strip() for t in titles) == [KEEPERS, MUSEUM]
@@ -111,9 +111,9 @@ def open_from_disk_and_search(chromium, site: Path):
     assert search(page, "glimmerfish") == [GLIMMER]
     assert page.get_attribute(HEADER, "data-na-search-engine") == "offline"
     link = page.locator(f"{HEADER} .md-search-result__link").first
-    assert link.get_attribute("href") == (site / GLIMMER_PAGE / "index.html").as_uri()
+    assert link.get_attribute("href") == (site / GLIMMER_PAGE).as_uri()
     link.click()
-    page.wait_for_url((site / GLIMMER_PAGE / "index.html").as_uri())
+    page.wait_for_url((site / GLIMMER_PAGE).as_uri())
     assert page.locator("article h1").first.inner_text().startswith(GLIMMER)
     return page, rec
 
@@ -133,7 +133,7 @@ def test_from_disk_the_header_search_uses_the_offline_index_and_opens_the_page(c
 
 def test_from_disk_the_search_page_searches_too(chromium, search_site):
     page, rec = new_page(chromium)
-    page.goto((search_site / "search" / "index.html").as_uri() + "?q=lighthouse")
+    page.goto((search_site / "search.html").as_uri() + "?q=lighthouse")
     box = "[data-na-search=page]"
     page.wait_for_function("root => document.querySelector(root).getAttribute('data-na-search-query') === 'lighthouse'",
                            arg=box)
@@ -170,7 +170,7 @@ def test_the_packed_zip_unzipped_searches_from_disk(chromium, search_site, tmp_p
 
 
 def test_no_external_requests_on_any_page_type(chromium, http_base, search_site):
-    pages = ["", "about/", "archive/", "search/", GLIMMER_PAGE, "404.html"]
+    pages = ["", "about.html", "archive/index.html", "search.html", GLIMMER_PAGE, "404.html"]
     for rel in pages:
         page, rec = new_page(chromium)
         page.goto(http_base + rel)
@@ -179,7 +179,7 @@ def test_no_external_requests_on_any_page_type(chromium, http_base, search_site)
         assert rec.errors == [], rel
         page.context.close()
     page, rec = new_page(chromium)
-    page.goto((search_site / "about" / "index.html").as_uri())
+    page.goto((search_site / "about.html").as_uri())
     page.wait_for_load_state("networkidle")
     assert_clean(rec)
     page.context.close()

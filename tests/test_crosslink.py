@@ -35,11 +35,11 @@ def linked(archive, article_id):
 def test_first_mention_of_each_entity_is_linked_once(archive):
     article, links = linked(archive, A2)
     assert [(p, text, href) for p, _, _, href, text in links] == [
-        (1, "Alda Brenner", "../entities/alda-brenner/index.md"),
-        (1, "Vellan", "../entities/vellan/index.md"),
-        (1, "Ostmark", "../entities/ostmark/index.md"),
-        (1, "Northland Health Agency", "../entities/northland-health-agency/index.md"),
-        (4, "Continentia", "../entities/continentia/index.md"),
+        (1, "Alda Brenner", "../entities/alda-brenner/index.html"),
+        (1, "Vellan", "../entities/vellan/index.html"),
+        (1, "Ostmark", "../entities/ostmark/index.html"),
+        (1, "Northland Health Agency", "../entities/northland-health-agency/index.html"),
+        (4, "Continentia", "../entities/continentia/index.html"),
     ]
     # later mentions and aliases ("Brenner", "NHA" in paragraph 2) are not linked
     assert not [link for link in links if link[0] == 2]

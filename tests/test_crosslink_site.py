@@ -33,26 +33,28 @@ def site(tmp_path_factory) -> Path:
 
 
 def page(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
+    """A built page: ``articles/<id>`` is articles/<id>.html, any other path a folder's index.html."""
+    path = f"{url}.html" if url.startswith("articles/") else f"{url}/index.html"
+    return (site / path).read_text(encoding="utf-8")
 
 
 def test_related_coverage_in_score_order(site: Path):
     html = page(site, f"articles/{A1}")
     section = html.split('id="related"', 1)[1]
-    hrefs = re.findall(r'<a href="\.\./([^/"]+)/">', section)
+    hrefs = re.findall(r'<a href="([^/"]+)\.html">', section)
     assert hrefs[:4] == [A2, A3, A4, A5]
 
 
 def test_first_mentions_link_to_entity_pages_that_exist(site: Path):
     html = page(site, f"articles/{A1}")
     body = html.split('<p id="p1">', 1)[1]
-    links = re.findall(r'<a href="(\.\./\.\./entities/[^"]+)"', body)
+    links = re.findall(r'<a href="(\.\./entities/[^"]+)"', body)
     assert links, "no entity links in the article text"
     assert len(links) == len(set(links))  # each entity linked once: its first mention
-    base = f"http://x/articles/{A1}/"
+    base = f"http://x/articles/{A1}.html"
     for link in links:
         target = urljoin(base, link).removeprefix("http://x/")
-        assert (site / target / "index.html").exists(), target
+        assert target.endswith("/index.html") and (site / target).is_file(), target
 
 
 def test_timeline_is_in_date_order(site: Path):
@@ -69,7 +71,7 @@ def test_timeline_is_in_date_order(site: Path):
 
 
 def test_long_entity_pages_are_paginated(site: Path):
-    paged = sorted(p.parent.parent.name for p in site.glob("entities/*/page-2/index.html"))
+    paged = sorted(p.parent.name for p in site.glob("entities/*/page-2.html"))
     assert paged, "no entity has a second page with page_size 2"
     first = page(site, f"entities/{paged[0]}")
-    assert 'href="page-2/"' in first
+    assert 'href="page-2.html"' in first

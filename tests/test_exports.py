@@ -40,7 +40,7 @@ def test_entities_json(files):
     assert [e["id"] for e in data["entities"]] == sorted(entities)
     brenner = entities["alda-brenner"]
     assert brenner["articles"] == sorted([A1, A2, A3, A4])
-    assert brenner["url"] == "entities/alda-brenner/"
+    assert brenner["url"] == "entities/alda-brenner/index.html"
     assert brenner["first_mention"] == "2021-03-01T10:00:00+08:00"
     assert brenner["last_mention"] == "2022-03-02T11:00:00+08:00"
     assert entities["lake-orvo"]["article_count"] == 0 and entities["lake-orvo"]["url"] is None
@@ -51,8 +51,8 @@ def test_figures_csv(files):
     rows = list(csv.DictReader(io.StringIO(files["figures.csv"].decode("utf-8"))))
     assert tuple(rows[0]) == FIGURE_COLUMNS
     assert [(r["article"], r["text"], r["value"], r["unit"], r["entities"], r["url"]) for r in rows] == [
-        (A1, "1,200 new cases", "1200", "cases", "northland-health-agency", f"articles/{A1}/#p3"),
-        (A2, "900 new cases", "900", "cases", "continentia", f"articles/{A2}/#p4"),
+        (A1, "1,200 new cases", "1200", "cases", "northland-health-agency", f"articles/{A1}.html#p3"),
+        (A2, "900 new cases", "900", "cases", "continentia", f"articles/{A2}.html#p4"),
     ]
 
 
@@ -64,7 +64,7 @@ def test_articles_jsonl(archive, files):
     article = next(a for a in archive.articles if a.id == first["id"])
     assert {k: v for k, v in first.items() if k not in ("url", "related")} == json.loads(
         json.dumps(article.to_data()))
-    assert first["url"] == f"articles/{first['id']}/"
+    assert first["url"] == f"articles/{first['id']}.html"
     by_id = {r["id"]: r for r in records}
     assert [r["id"] for r in by_id[A1]["related"]] == [A2, A3, A4, "2021-03-20-test-fixture-agency-warns-ostmark"]
 

@@ -19,7 +19,7 @@ from generator.ingest import canonical_stem, ingest_file
 from generator.readers import load
 from generator.pipeline import Paths, raw_files, read_archive
 from generator.registry import EMPTY
-from generator.writer import article_path
+from generator.write.paths import article_path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests/fixtures/hostile/raw/2020-05-17-test-fixture-hostile-text.txt"

@@ -10,7 +10,7 @@ What "literally" means here, checked with ``html.parser`` on the built page:
   (the seed, built in the same site, is the reference), no ``on*`` attribute,
   no ``javascript:``/``data:``/``vbscript:`` URL, no injected id or class;
 * each paragraph's visible text is the text the reader read, with the two
-  documented changes of ``writer.render_inline``: line breaks become spaces,
+  documented changes of ``generator.write.html``: line breaks become spaces,
   other control characters (C0 but NUL-free, and DEL) show as U+FFFD.
 
 Bidi controls (U+202E, U+2066..U+2069, U+200F, U+061C) and zero-width
@@ -128,7 +128,7 @@ def shown(text: str) -> str:
 def test_paragraphs_and_headline_show_literally(built):
     repo, _report = built
     source = load(RAW, "x")
-    page = parse(repo / "site" / "articles" / ARTICLE_ID / "index.html")
+    page = parse(repo / "site" / "articles" / f"{ARTICLE_ID}.html")
     assert shown(source.title) in " ".join(page.text("h1").split(" ")) or page.text("h1").strip().startswith(
         shown(source.title)), page.text("h1")
     for number, paragraph in enumerate(source.paragraphs, start=1):
@@ -138,7 +138,7 @@ def test_paragraphs_and_headline_show_literally(built):
 
 def test_bidi_and_zero_width_kept_in_text_only(built):
     repo, _report = built
-    page = parse(repo / "site" / "articles" / ARTICLE_ID / "index.html")
+    page = parse(repo / "site" / "articles" / f"{ARTICLE_ID}.html")
     bidi = next(t for k, t in ((k, page.text(k)) for k in page.texts) if t.startswith("Bidi:"))
     for char in "\u202e\u202c\u2066\u2069\u200f\u061c\u200b\u200c\u200d\u2060\ufeff":
         assert char in bidi, hex(ord(char))
@@ -159,8 +159,8 @@ def test_no_injected_markup(built):
     URL, no id or class from the text."""
     repo, _report = built
     hostile, seed = Page(), Page()
-    hostile.feed(body((repo / "site" / "articles" / ARTICLE_ID / "index.html").read_text(encoding="utf-8")))
-    seed.feed(body((repo / "site" / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")))
+    hostile.feed(body((repo / "site" / "articles" / f"{ARTICLE_ID}.html").read_text(encoding="utf-8")))
+    seed.feed(body((repo / "site" / "articles" / f"{SEED_ID}.html").read_text(encoding="utf-8")))
     seed_tags = {tag for tag, _ in seed.tags}
     note_tags = {"mark", "sup", "button", "aside", "ol", "li", "section", "em", "strong", "code", "span", "div",
                  "a", "h2", "p", "ul", "blockquote", "pre", "details", "summary", "hr", "br", "q"}  # note markup, safe Markdown bodies
@@ -181,7 +181,7 @@ def test_no_injected_markup(built):
 def test_text_nowhere_interpreted(built):
     """Nothing of the corpus was run by Jinja or a Markdown extension."""
     repo, _report = built
-    html = body((repo / "site" / "articles" / ARTICLE_ID / "index.html").read_text(encoding="utf-8"))
+    html = body((repo / "site" / "articles" / f"{ARTICLE_ID}.html").read_text(encoding="utf-8"))
     assert "{{ config }}" in html and "{{ 7*7 }}" in html and ">49<" not in html
     assert "--8&lt;--" in html  # the snippet line shows, unexpanded
     assert "site_name:" not in html  # mkdocs.yml was not included
@@ -191,8 +191,8 @@ def test_text_nowhere_interpreted(built):
 def test_title_in_chrome_is_escaped(built):
     """The whole page, head and header included, has the seed page's scripts and no more."""
     repo, _report = built
-    hostile = parse(repo / "site" / "articles" / ARTICLE_ID / "index.html")
-    seed = parse(repo / "site" / "articles" / SEED_ID / "index.html")
+    hostile = parse(repo / "site" / "articles" / f"{ARTICLE_ID}.html")
+    seed = parse(repo / "site" / "articles" / f"{SEED_ID}.html")
     count = lambda page: sum(tag == "script" for tag, _ in page.tags)  # noqa: E731
     assert count(hostile) == count(seed)
 
@@ -208,7 +208,7 @@ def test_front_matter_breakers_stay_in_the_text(built):
 
 def test_notes_render_their_text_literally(built):
     repo, report = built
-    html = (repo / "site" / "articles" / ARTICLE_ID / "index.html").read_text(encoding="utf-8")
+    html = (repo / "site" / "articles" / f"{ARTICLE_ID}.html").read_text(encoding="utf-8")
     for text in ("&lt;script&gt;alert(&#x27;body&#x27;)&lt;/script&gt;", "TEST FIXTURE orphan"):
         assert text.replace("&#x27;", "'") in html.replace("&#x27;", "'").replace("&#39;", "'"), text
     notes = [d for d in report.diagnostics if "annotations" in d.file]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import compose, pipeline
+from generator import pipeline
+from generator.write import compose
 from generator.diagnostics import Report
 from generator.pipeline import Options, Paths, generate, read_archive
 
@@ -19,7 +20,10 @@ SEED_ID = "2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covi
 
 @pytest.fixture
 def repo(archive: Path) -> Path:
+    """The scratch archive with mkdocs.yml and the hand-written pages (generated pages link them)."""
     shutil.copy(ROOT / "mkdocs.yml", archive / "mkdocs.yml")
+    for page in (ROOT / "content").glob("*.md"):
+        shutil.copy(page, archive / "content" / page.name)
     return archive
 
 
@@ -140,7 +144,7 @@ def test_parallel_rendering_gives_the_same_pages(repo: Path, monkeypatch):
 
 
 def test_cross_link_pages_are_reused_from_disk_not_from_a_cached_copy(repo: Path, monkeypatch):
-    import generator.crosslink as crosslink
+    import generator.write as write
 
     generate(repo, Report())
     entries = list((repo / ".cache/newsarchive/crosslink").rglob("*.json"))
@@ -148,7 +152,7 @@ def test_cross_link_pages_are_reused_from_disk_not_from_a_cached_copy(repo: Path
     note = next((repo / "site-data/annotations" / SEED_ID).glob("*.yml"))
     note.write_text(note.read_text(encoding="utf-8").replace("newsarchive maintainers", "TEST FIXTURE editor"),
                     encoding="utf-8")
-    rendered = count_calls(monkeypatch, crosslink, "render_crosslink_pages")
+    rendered = count_calls(monkeypatch, write, "render_crosslink_pages")
     assert generate(repo, Report())[0] is not None and rendered == []  # only a note changed: reused
     page = repo / "content/entities/world-health-organization/index.md"
     text = page.read_text(encoding="utf-8")

@@ -35,7 +35,7 @@ def test_collection_shape():
         "AnnotationCollection", "https://example.org/news/annotations.jsonld", 3)
     page = data["first"]
     assert page["type"] == "AnnotationPage" and page["startIndex"] == 0
-    page_url = "https://example.org/news/articles/fixture-article/"
+    page_url = "https://example.org/news/articles/fixture-article.html"
     assert [a["id"] for a in page["items"]] == [page_url + "#note-ctx", page_url + "#note-fc",
                                                 page_url + "#note-gone"]
 
@@ -52,7 +52,7 @@ def test_anchored_note_has_quote_and_position_selectors():
                      "prefix": PARAGRAPHS[0][start - 32:start], "suffix": " on Monday."}
     assert fragment["value"] == "p1"
     assert fragment["refinedBy"] == {"type": "TextPositionSelector", "start": start, "end": start + 23}
-    assert ctx["target"]["source"] == "https://example.org/news/articles/fixture-article/"
+    assert ctx["target"]["source"] == "https://example.org/news/articles/fixture-article.html"
 
 
 def test_fact_check_has_verdict_and_sources():
@@ -71,5 +71,5 @@ def test_orphan_keeps_its_quote_without_position():
 
 
 def test_relative_urls_and_determinism():
-    assert export("")["first"]["items"][0]["id"] == "articles/fixture-article/#note-ctx"
+    assert export("")["first"]["items"][0]["id"] == "articles/fixture-article.html#note-ctx"
     assert json.dumps(export(), sort_keys=False) == json.dumps(export(), sort_keys=False)

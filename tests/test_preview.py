@@ -18,13 +18,14 @@ from click.testing import CliRunner
 
 from livehttp import fetch, free_port, wait_for
 from conftest import ROOT, SEED_ID, copy_site, tree_digest
+from pagehtml import body, front, items, seen, tree
 from generator.cache import Cache
 from generator.checks import check_archive
 from generator.cli import main
 from generator.diagnostics import InputError, Report
 from generator.pipeline import LAST_RELATED, Paths, generate
 from generator.preview import load_related, preview_config, resolve_article, watched_paths, write_preview
-from generator.writer import escape_text
+
 
 NOTES = f"site-data/annotations/{SEED_ID}"
 FIXTURE = ROOT / "tests" / "fixtures" / "shards" / "raw"  # a TEST FIXTURE article (see its README)
@@ -52,7 +53,7 @@ def test_the_page_holds_every_sample_note(repo: Path):
     notes = sample_notes(repo)
     assert len(notes) == 3
     assert report.diagnostics == []
-    assert f"\n  count: {len(notes)}\n" in text  # the metadata panel's note count
+    assert front(text)["notes"]["count"] == len(notes)  # the metadata panel's note count
     for note in notes:
         assert f'id="note-{note["id"]}"' in text
         assert " ".join(note["body"].split()[:4]) in text  # the body, rendered
@@ -60,7 +61,7 @@ def test_the_page_holds_every_sample_note(repo: Path):
 
 
 def test_the_page_is_the_full_builds_page(repo: Path):
-    """Same writer and compose code: byte for byte the page `generate` writes."""
+    """Same write-stage code: byte for byte the page `generate` writes."""
     generate(repo)
     report = Report()
     related = load_related(Paths(repo), resolve_article(Paths(repo), SEED_ID), report)
@@ -87,8 +88,8 @@ def test_related_coverage_comes_from_the_last_full_build(repo: Path):
     assert [r["id"] for r in related] == [FIXTURE_ID]
     assert related[0]["title"].startswith("TEST FIXTURE:")
     text, _ = preview(repo, related=related)
-    assert f"related:\n- {FIXTURE_ID}\n" in text
-    assert f"]({FIXTURE_ID}.md)" in text  # the Related coverage list links it, as the full build does
+    assert front(text)["related"] == [FIXTURE_ID]
+    assert f'<a href="{FIXTURE_ID}.html">' in text  # the Related coverage list links it, as the full build does
 
 
 def test_related_coverage_is_none_before_any_full_build(repo: Path):
@@ -135,7 +136,10 @@ def test_note_problems_are_check_s_lines_on_the_page_and_in_the_report(repo: Pat
         (f"{NOTES}/broken.yml", "error"), (f"{NOTES}/gone.yml", "warning")]
     text, report = preview(repo)
     assert [d.format() for d in report.sorted()] == expected
-    assert '!!! failure "Preview: 1 error, 1 warning (as newsarchive check reports them)"' in text
+    box = tree(text).find_class("admonition")[0]
+    assert box.get("class") == "admonition failure"
+    assert seen(box.find_class("admonition-title")[0]) == "Preview: 1 error, 1 warning (as newsarchive check reports them)"
+    assert items(box) == expected
     assert "no longer match" in text  # the unmatched note is an orphan, shown, never dropped
     assert "<script>" not in text and "&lt;script&gt;" in text  # a problem's text stays text
     for note in notes:
@@ -147,8 +151,10 @@ def test_an_unreadable_raw_file_gives_a_page_of_its_problems(repo: Path):
     (repo / f"site-data/raw/{SEED_ID}.txt").write_bytes(b"TEST FIXTURE: not an article\n")
     text, report = preview(repo)
     assert [d.file for d in report.errors] == [f"site-data/raw/{SEED_ID}.txt"]
-    assert text.startswith(f"# {SEED_ID}\n\n!!! failure \"Preview: 1 error, 0 warnings")
-    assert f"    - {escape_text(report.errors[0].format(), line_start=True)}\n" in text
+    assert front(text) == {"markup": "html", "title": SEED_ID}
+    assert body(text).startswith(f'<h1 id="title">{SEED_ID}</h1>\n<div class="admonition failure">\n'
+                                 '<p class="admonition-title">Preview: 1 error, 0 warnings')
+    assert items(text) == [report.errors[0].format()]
 
 
 def test_site_data_is_byte_identical_after_previews(repo: Path):
@@ -196,7 +202,7 @@ def test_serve_article_reloads_an_edited_note_within_seconds(repo: Path, tmp_pat
                                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), cwd=repo, stdout=out,
                                   stderr=subprocess.STDOUT)
     try:
-        url = f"http://127.0.0.1:{port}/articles/{SEED_ID}/"
+        url = f"http://127.0.0.1:{port}/articles/{SEED_ID}.html"
         assert wait_for(url, 'id="note-who-executive-board-session"', 30) is not None, log.read_text()
         assert "Preview of one article" in (fetch(f"http://127.0.0.1:{port}/") or "")
         raw = fetch(f"http://127.0.0.1:{port}/raw/{SEED_ID}.txt")  # the metadata panel's raw link works

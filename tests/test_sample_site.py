@@ -2,7 +2,7 @@
 its notes, built with `newsarchive build --strict` (real MkDocs, Material and
 Pagefind) in a scratch copy of the repository; plus hostile TEST FIXTURE notes
 whose bodies must not reach the built pages as markup, and the seed's
-generated Markdown as a golden file.
+generated page as a golden file.
 """
 
 from __future__ import annotations
@@ -70,7 +70,9 @@ def hostile(tmp_path_factory):
 
 
 def page(repo: Path, *parts: str) -> str:
-    return (repo / "site" / Path(*parts) / "index.html").read_text(encoding="utf-8")
+    """A built page: ``("articles", id)`` is articles/<id>.html, a folder its index.html."""
+    path = Path("articles", f"{parts[1]}.html") if parts[0] == "articles" else Path(*parts, "index.html")
+    return (repo / "site" / path).read_text(encoding="utf-8")
 
 
 def test_strict_build_is_clean(sample):
@@ -98,7 +100,7 @@ def test_seed_page_headline_metadata_and_figures(sample):
                      "874 words"):
         assert expected in panel, expected
     assert re.search(r'<dd class="na-meta-notes"><a href="#note-[^"]+">\d+ notes</a>', panel)
-    figures = re.search(r'<div class="admonition abstract na-key-figures">.*?</div>', html, re.S).group(0)
+    figures = re.search(r'<div class="admonition abstract na-key-figures"[^>]*>.*?</div>', html, re.S).group(0)
     assert figures.count("<li>") == 12
     assert '<a href="#p13">75,498 cumulative COVID-19 cases</a>' in figures
     assert '<a href="#p14">50 million U.S. dollars</a>' in figures
@@ -180,7 +182,7 @@ def test_notes_exported_as_web_annotation_jsonld(hostile):
     item = next(i for i in data["first"]["items"] if i["id"].endswith("#note-who-china-joint-mission"))
     selector = next(s for s in item["target"]["selector"] if s["type"] == "TextQuoteSelector")
     assert selector["exact"].startswith("China has rolled out perhaps the most ambitious")
-    assert item["target"]["source"].endswith(f"articles/{SEED_ID}/")
+    assert item["target"]["source"].endswith(f"articles/{SEED_ID}.html")
 
 
 def test_pagefind_index_has_the_filters(sample):
@@ -201,7 +203,7 @@ def test_generating_twice_gives_identical_files(tmp_path):
     assert tree_digest(repo / "content") == first
 
 
-def test_seed_markdown_matches_the_golden_file(tmp_path):
+def test_seed_page_matches_the_golden_file(tmp_path):
     repo = copy_site(tmp_path)
     generate(repo, Report())
     text = (repo / "content/articles" / f"{SEED_ID}.md").read_text(encoding="utf-8")
@@ -221,7 +223,7 @@ def open_seed(chromium, sample, width: int):
     errors: list[str] = []
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda e: errors.append(str(e)))
-    url = (sample[0] / "site/articles" / SEED_ID / "index.html").as_uri()
+    url = (sample[0] / "site/articles" / f"{SEED_ID}.html").as_uri()
     tab.goto(url)
     tab.wait_for_timeout(300)
     return tab, errors
@@ -271,9 +273,9 @@ def test_seed_people_organisations_and_places_have_pages_linked_from_the_text(sa
     html = page(sample[0], "articles", SEED_ID)
     body = html.split('<p id="p1">', 1)[1]
     for entity in ("xi-jinping", "world-health-organization", "geneva", "tedros-adhanom-ghebreyesus", "hubei"):
-        assert f'href="../../entities/{entity}/"' in body, entity
+        assert f'href="../entities/{entity}/index.html"' in body, entity
         assert (site / "entities" / entity / "index.html").exists(), entity
-    assert '<h1 id="what-china-has-done' in html and "entities/china" not in html.split("</h1>", 1)[0]
+    assert '<h1 id="title">' in html and "entities/china" not in html.split("</h1>", 1)[0]
 
 
 def test_page_titles_survive_the_plugin_dropping_rendered_markdown(sample):
@@ -296,3 +298,43 @@ def test_the_plugin_drops_markdown_once_rendered():
     assert NewsArchivePlugin().on_page_content("<h1>Heading</h1>", page=page_, config={}, files=None) == \
         "<h1>Heading</h1>"
     assert page_.markdown == ""
+
+
+class Links(HTMLParser):
+    """Every href and src of a page (its <base> would change them: Material writes none)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        assert tag != "base"
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.urls.append(value)
+
+
+def test_every_link_of_every_page_opens_a_file_from_disk(sample):
+    """From file:// (the unzipped archive) a link must lead to a file, never a
+    folder (a folder listing) or nothing: every internal href and src of every
+    built page, generated or hand-written, nav and theme included."""
+    from urllib.parse import unquote, urlsplit
+
+    site = sample[0] / "site"
+    pages = sorted(site.rglob("*.html"))
+    checked = 0
+    for path in pages:
+        if path.relative_to(site).parts[0] in ("pagefind", "search-offline") or path.name == "404.html":
+            continue  # search bundles; the 404 page is only ever served by a web server (MkDocs: absolute URLs)
+        parser = Links()
+        parser.feed(path.read_text(encoding="utf-8"))
+        for url in parser.urls:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or not parts.path:  # external, or #fragment on the same page
+                continue
+            assert not parts.path.startswith("/"), (path, url)  # absolute paths break from disk
+            target = (path.parent / unquote(parts.path)).resolve()
+            assert target.is_file(), (path.relative_to(site).as_posix(), url)
+            assert site.resolve() in target.parents, (path, url)
+            checked += 1
+    assert len(pages) > 30 and checked > 1000

@@ -50,9 +50,9 @@ def write_site(tmp_path: Path, pages: dict[str, str]) -> Path:
 def site(tmp_path):
     return write_site(tmp_path, {
         "index.html": "<html><body><p>Home page lighthouse, not indexed: no data-pagefind-body</p></body></html>",
-        "articles/old/index.html": page_html("Old lighthouse story", "2019-08-12T01:30:00Z",
+        "articles/old.html": page_html("Old lighthouse story", "2019-08-12T01:30:00Z",
                                              ["Keepers of the lighthouse met.", "Second paragraph."]),
-        "articles/new/index.html": page_html("New museum", "2021-04-06T06:10:00Z",
+        "articles/new.html": page_html("New museum", "2021-04-06T06:10:00Z",
                                              ["A lighthouse museum opened in Café Zürich.", "Lighthouse lamps."]),
         "entities/marrowby/index.html": page_html("Marrowby", None, ["Marrowby is an invented town."],
                                                   type_="entity"),
@@ -79,10 +79,10 @@ def test_shard_keys_are_safe_file_names():
 
 
 def test_reads_body_text_meta_and_teaser_but_not_ignored_parts(site):
-    page = si.read_page(site / "articles/new/index.html", "articles/new/index.html")
+    page = si.read_page(site / "articles/new.html", "articles/new.html")
     assert (page.title, page.type, page.date, page.sort) == ("New museum", "article", "2021-04-06",
                                                              "2021-04-06T06:10:00Z")
-    text = " ".join(page.text)
+    text = " ".join(t for t, _weight in page.text)
     assert "Café Zürich" in text and "Key figures first" in text
     for outside in ("Navigation", "Ignoredagency", "scripted", "Footer"):
         assert outside not in text, outside
@@ -92,16 +92,25 @@ def test_reads_body_text_meta_and_teaser_but_not_ignored_parts(site):
 
 def test_long_teaser_is_cut_at_a_word(tmp_path):
     words = " ".join(f"word{i}" for i in range(100))
-    site = write_site(tmp_path, {"a/index.html": page_html("T", None, [words])})
-    teaser = si.read_page(site / "a/index.html", "a/index.html").teaser
+    site = write_site(tmp_path, {"articles/a.html": page_html("T", None, [words])})
+    teaser = si.read_page(site / "articles/a.html", "articles/a.html").teaser
     assert teaser.endswith(" …") and len(teaser) <= si.TEASER + 2
     assert words.startswith(teaser[:-2])
 
 
 def test_pages_are_numbered_newest_first_undated_last(site):
     pages = si.collect_pages(site)
-    assert [p.url for p in pages] == ["articles/new/index.html", "articles/old/index.html",
-                                      "entities/marrowby/index.html"]
+    assert [p.url for p in pages] == ["articles/new.html", "articles/old.html", "entities/marrowby/index.html"]
+
+
+def test_only_the_pages_search_indexes_are_read(tmp_path):
+    """Article pages and each entity's first page: the same files Pagefind is given."""
+    pages = {rel: page_html("Lighthouse", None, ["Lighthouse."]) for rel in (
+        "articles/a.html", "entities/e/index.html", "entities/e/page-2.html", "timeline/2020/index.html",
+        "about.html", "articles/x/index.html")}
+    assert [p.url for p in si.collect_pages(write_site(tmp_path, pages))] == ["articles/a.html",
+                                                                             "entities/e/index.html"]
+    assert si.pagefind_glob() == "{articles/*.html,entities/*/index.html}"
 
 
 def test_index_files_postings_and_metadata(site):
@@ -126,12 +135,30 @@ def test_index_files_postings_and_metadata(site):
 
 def test_title_words_weigh_more(tmp_path):
     site = write_site(tmp_path, {
-        "a/index.html": page_html("Harbour news", "2020-01-01T00:00:00Z", ["The harbour reopened today after work."]),
-        "b/index.html": page_html("Other news", "2020-01-02T00:00:00Z", ["The harbour reopened today after work."]),
+        "articles/a.html": page_html("Harbour news", "2020-01-01T00:00:00Z", ["The harbour reopened today after work."]),
+        "articles/b.html": page_html("Other news", "2020-01-02T00:00:00Z", ["The harbour reopened today after work."]),
     })
     postings = payload(si.build_index(si.collect_pages(site))["terms/ha.js"])["terms"]["harbour"]
-    # doc 0 is b (newer), doc 1 is a (harbour in its title)
+    # doc 0 is b (newer), doc 1 is a (harbour in its title: the h1 weighs 7, as in Pagefind)
     assert postings[3] > postings[1]
+
+
+def test_pagefind_weights_count_as_in_pagefind_so_an_article_outranks_an_entity_page(tmp_path):
+    """An entity page weighs its own words 0.01 (generator/templates/entity.html.j2):
+    an article that mentions the name once ranks above the short page named after it."""
+    entity = page_html("Marrowby", None, [], type_="entity").replace(
+        '<h1 id="t">Marrowby</h1>', '<div data-pagefind-weight="0.01"><h1 id="t" data-pagefind-weight="0.01">'
+        'Marrowby</h1><p>Marrowby, an invented town. <span data-pagefind-ignore>Listed: Marrowby Marrowby</span>'
+        '</p></div>')
+    article = page_html("Harbour news", "2020-01-01T00:00:00Z",
+                        ["The harbour of Marrowby reopened today after a year of work on its walls."] * 3)
+    pages = si.collect_pages(write_site(tmp_path, {"entities/marrowby/index.html": entity,
+                                                   "articles/a.html": article}))
+    assert [p.url for p in pages] == ["articles/a.html", "entities/marrowby/index.html"]
+    marrowby = payload(si.build_index(pages)["terms/ma.js"])["terms"]["marrowby"]
+    assert marrowby[1] > marrowby[3] > 0  # doc 0 (the article) above doc 1 (the entity page)
+    weights = dict(pages[1].text[i] for i in range(len(pages[1].text)) if pages[1].text[i][0].strip())
+    assert weights["Marrowby"] == 0.01 and "Listed: Marrowby Marrowby" not in weights
 
 
 def test_output_is_deterministic_and_rewritten(site):
@@ -149,7 +176,7 @@ def test_output_is_deterministic_and_rewritten(site):
 
 def test_chunks_split_metadata(tmp_path, monkeypatch):
     monkeypatch.setattr(si, "CHUNK", 2)
-    site = write_site(tmp_path, {f"a{i}/index.html": page_html(f"Title {i}", f"2020-01-0{i}T00:00:00Z", ["Text."])
+    site = write_site(tmp_path, {f"articles/a{i}.html": page_html(f"Title {i}", f"2020-01-0{i}T00:00:00Z", ["Text."])
                                  for i in range(1, 6)})
     files = si.build_index(si.collect_pages(site))
     assert payload(files["meta.js"])["chunks"] == 3
@@ -159,7 +186,7 @@ def test_chunks_split_metadata(tmp_path, monkeypatch):
 
 def test_untrusted_text_stays_text(tmp_path):
     evil = "&lt;script&gt;alert(1)&lt;/script&gt; &lt;/script&gt;"
-    site = write_site(tmp_path, {"a/index.html": page_html("T &lt;b&gt;", None, [evil])})
+    site = write_site(tmp_path, {"articles/a.html": page_html("T &lt;b&gt;", None, [evil])})
     files = si.build_index(si.collect_pages(site))
     row = payload(files["docs/0.js"])["docs"][0]
     # JSON string data in an external script file; the browser code renders it with textContent

@@ -26,7 +26,7 @@ def test_serve_shows_an_edited_note(tmp_path: Path):
                                "--dev-addr", f"127.0.0.1:{port}"], env=env, cwd=repo,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        url = f"http://127.0.0.1:{port}/articles/{SEED_ID}/"
+        url = f"http://127.0.0.1:{port}/articles/{SEED_ID}.html"
         assert wait_for(url, "What China has done", 120) is not None, server.stderr and "server did not start"
         note = next((repo / "site-data/annotations" / SEED_ID).glob("*.yml"))
         note.write_text(note.read_text(encoding="utf-8").replace("newsarchive maintainers", "TEST FIXTURE editor"),

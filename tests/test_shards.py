@@ -20,7 +20,7 @@ import pytest
 
 from generator.diagnostics import InputError, Report
 from generator.shards import ASSEMBLED_MARKER, assemble, make_shard_root, plan_shards
-from generator.writer import OWNED_DIRS
+from generator.write.paths import OWNED_DIRS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "shards" / "raw"
@@ -177,11 +177,11 @@ def test_assembled_folder_holds_each_shard_and_the_joining_pages(assembled):
     assert (assembled / ASSEMBLED_MARKER).is_file()
     for name, article in (("2019", FIXTURE_ID), ("2020", SEED_ID)):
         assert (assembled / name / "pagefind" / "pagefind.js").is_file()
-        assert (assembled / name / "articles" / article / "index.html").is_file()
+        assert (assembled / name / "articles" / f"{article}.html").is_file()
     # the other shard's article is not in this shard
-    assert not (assembled / "2019" / "articles" / SEED_ID).exists()
+    assert not (assembled / "2019" / "articles" / f"{SEED_ID}.html").exists()
     index = (assembled / "index.html").read_text(encoding="utf-8")
-    assert '<a href="2019/">2019</a>' in index and '<a href="2020/">2020</a>' in index
+    assert '<a href="2019/index.html">2019</a>' in index and '<a href="2020/index.html">2020</a>' in index
     search = (assembled / "search.html").read_text(encoding="utf-8")
     assert '["2019", "2020"]' in search and "mergeIndex" in search
 
@@ -230,8 +230,8 @@ def test_one_query_finds_articles_of_both_shards(browser, served):
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     found = search(page, served, "cooperation")
-    assert f"/public/2019/articles/{FIXTURE_ID}/" in found, found
-    assert f"/public/2020/articles/{SEED_ID}/" in found, found
+    assert f"/public/2019/articles/{FIXTURE_ID}.html" in found, found
+    assert f"/public/2020/articles/{SEED_ID}.html" in found, found
     # the results are labelled with their shard (Pagefind's mergeFilter)
     labels = page.eval_on_selector_all("#results li .shard", "els => els.map(e => e.textContent)")
     assert {"2019", "2020"} <= set(labels), labels
@@ -242,7 +242,7 @@ def test_one_query_finds_articles_of_both_shards(browser, served):
     in_2020 = search(page, served, "cooperation", shard="2020")
     assert in_2020 and all(p.startswith("/public/2020/") for p in in_2020), in_2020
     # a result's link opens the article inside its shard
-    page.goto(served.rsplit("/public/", 1)[0] + f"/public/2019/articles/{FIXTURE_ID}/")
+    page.goto(served.rsplit("/public/", 1)[0] + f"/public/2019/articles/{FIXTURE_ID}.html")
     assert "Brakkenvik" in page.text_content("h1")
     assert not errors, errors
     page.close()

@@ -1,13 +1,13 @@
 """Marginal annotations (issue 3): contributed notes anchored to passages.
 
-Pure functions, in pipeline order (the CLI and writer wire them in):
+Pure functions, in pipeline order (the CLI and the write stage wire them in):
 
 ``load_notes(annotations_dir, article_ids, root) -> (dict[id, list[Note]], Report)``
     read and validate ``site-data/annotations/`` (see :mod:`.load`).
 ``anchor(notes, paragraphs) -> (list[Anchored], Report)``
     place each note on the article's plain paragraph text (see :mod:`.anchor`).
 ``mark_spans(anchored) -> dict[paragraph, list[Span-like tuple]]``
-    ``<mark>`` spans for ``writer.render_inline``.
+    ``<mark>`` spans for ``generator.write.render_inline``.
 ``render_note_html(item, number)``, ``render_marker_html(item, number)``,
 ``render_paragraph_notes(anchored)``, ``render_orphans_html(anchored)``
     the sidenote HTML (see :mod:`.html`).

@@ -39,8 +39,8 @@ COLLECTION_PATH = "annotations.jsonld"
 
 
 def default_page_path(article: Article) -> str:
-    """The article page's path on the site (writer: content/articles/<id>.md, directory URLs)."""
-    return f"articles/{article.id}/"
+    """The article page's path on the site (content/articles/<id>.md is built as articles/<id>.html)."""
+    return f"articles/{article.id}.html"
 
 
 def _join(base: str, path: str) -> str:

@@ -1,20 +1,20 @@
-"""The cross-link stage: entity pages, links in the text, related coverage,
-timelines, key figures, agency and editor archives, and entity suggestions.
+"""The cross-link stage: which article mentions which entity where, links in
+the text, related coverage, and entity suggestions.
 
-Pure functions over an :class:`~generator.pipeline.Archive`; the pipeline,
-writer and CLI call them (see docs-snippets/crosslink.md).
+Pure functions over an :class:`~generator.archive.Archive`; the pipeline,
+the write stage (which renders the entity, timeline, key-figure, agency and
+editor pages: generator.write) and the CLI call them.
 """
 
 from .config import (CrosslinkConfig, PagesConfig, RelatedConfig, crosslink_config_from_mkdocs,
                      related_config_from_mkdocs)
 from .index import CrossIndex, build_index
 from .mentions import entity_link_spans
-from .pages import render_crosslink_pages
 from .related import related
 from .suggest import Suggestion, format_suggestions, suggest_entities
 
 __all__ = [
     "CrossIndex", "CrosslinkConfig", "PagesConfig", "RelatedConfig", "Suggestion", "build_index",
     "crosslink_config_from_mkdocs", "entity_link_spans", "format_suggestions", "related",
-    "related_config_from_mkdocs", "render_crosslink_pages", "suggest_entities",
+    "related_config_from_mkdocs", "suggest_entities",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..display import published_sort_key
 from ..extract.entities import Matcher
 from ..records import Article, Event
 from ..registry import Entity, Registry
@@ -16,8 +17,6 @@ from .mentions import EntityInArticle, entities_in
 
 
 def newest_first_key(article: Article) -> tuple[str, str]:
-    from ..writer import published_sort_key  # the writer's chronological key, shared by every listing
-
     return (published_sort_key(article.published), article.id)
 
 

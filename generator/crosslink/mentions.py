@@ -82,15 +82,15 @@ def entities_in(article: Article, matcher: Matcher, registry_ids: dict[str, Enti
 
 
 def entity_href(entity_id: str, prefix: str = "../") -> str:
-    """Relative link to an entity page; ``prefix`` leads from the linking page to content/."""
-    return f"{prefix}entities/{entity_id}/index.md"
+    """Relative URL of an entity page; ``prefix`` leads from the linking page to the site's root."""
+    return f"{prefix}entities/{entity_id}/index.html"
 
 
 def entity_link_spans(article: Article, registry: Registry, matcher: Matcher | None = None
                       ) -> dict[int, list[LinkSpan]]:
     """Link spans for the article body: the first mention in the text of each
-    registered entity links to its page (``../entities/<id>/index.md``, relative
-    to ``content/articles/<id>.md``).
+    registered entity links to its page (``../entities/<id>/index.html``, relative
+    to ``articles/<id>.html``).
 
     Keys are 1-based paragraph numbers (as in ``#pN``); spans are sorted by start.
     Never inside the dateline (nor the headline, which is not a paragraph).
@@ -98,9 +98,14 @@ def entity_link_spans(article: Article, registry: Registry, matcher: Matcher | N
     sidecar correction) are not linked. Pass a ``matcher`` built once for the
     registry when linking many articles.
     """
-    matcher = matcher or Matcher(registry)
+    return link_spans(entities_in(article, matcher or Matcher(registry)))
+
+
+def link_spans(found_in: dict[str, EntityInArticle]) -> dict[int, list[LinkSpan]]:
+    """:func:`entity_link_spans` from an article's entities as found already
+    (``CrossIndex.found[article_id]``)."""
     spans: dict[int, list[LinkSpan]] = {}
-    for eid, found in entities_in(article, matcher).items():
+    for eid, found in found_in.items():
         if not found.hits:
             continue
         hit = found.hits[0]

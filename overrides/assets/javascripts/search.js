@@ -18,6 +18,11 @@
   var ROOT = new URL("../../", script.src); // site root: this file is assets/javascripts/search.js
   var FROM_DISK = location.protocol === "file:";
   var PAGE_SIZE = 10;
+  // Pagefind's ranking, as the offline index ranks (generator/search_index.py, K1/B): page length
+  // counts less than by default (entity pages are short), and the title meta adds nothing beyond
+  // its heading's weight (an entity page's name weighs 0.01; an article's headline is its h1, 7).
+  var RANKING = { pageLength: 0.3, metaWeights: { title: 0 } };
+  window.newsarchiveRanking = RANKING; // the search page's Pagefind UI uses the same (search-page.html)
   var FILTER_LABELS = {
     agency: "Agency", year: "Year", person: "Person", organisation: "Organisation",
     place: "Place", note_kind: "Note kind"
@@ -197,7 +202,7 @@
   }
   PagefindEngine.load = function () {
     return import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
-      return Promise.resolve(pf.options({ baseUrl: ROOT.pathname, excerptLength: 24 }))
+      return Promise.resolve(pf.options({ baseUrl: ROOT.pathname, excerptLength: 24, ranking: RANKING }))
         .then(function () { return pf.init(); })
         .then(function () { return new PagefindEngine(pf); });
     });
@@ -278,7 +283,7 @@
   }
   SearchBox.prototype.updateFull = function (query) {
     if (!this.full) return;
-    var target = new URL(this.full.getAttribute("data-href") + (FROM_DISK ? "index.html" : ""), ROOT);
+    var target = new URL(this.full.getAttribute("data-href"), ROOT);
     if (query.trim()) target.search = "?q=" + encodeURIComponent(query.trim());
     this.full.href = target.href;
   };
