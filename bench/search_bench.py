@@ -48,7 +48,7 @@ TYPING_DELAY_MS = 50
 def prepare(n: int, regenerate: bool) -> tuple[Path, dict]:
     """Synthesise, generate and build the archive of ``n`` articles; its site/ and stage timings."""
     from generator.diagnostics import Report
-    from generator.pipeline import generate
+    from generator.generate import generate
     from generator.site import build_static
     from generator.write.paths import OWNED_DIRS
 

@@ -127,7 +127,7 @@ def run(n: int, repeat: int, fresh: bool, generate: bool, timeout: float) -> dic
         say(f"N={n}: full generate (slow)")
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
-                        "from generator.pipeline import generate; generate(Path(sys.argv[1]))", str(root)],
+                        "from generator.generate import generate; generate(Path(sys.argv[1]))", str(root)],
                        check=True, cwd=REPO, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
         generate_s = round(time.perf_counter() - start, 1)
     note = sorted((root / "site-data" / "annotations").glob("*.yml"))[0]

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .annotations.model import Anchored
 from .records import Article
 from .registry import Registry
 
 if TYPE_CHECKING:
+    from .annotations.model import Anchored
     from .crosslink import CrossIndex
 
 
@@ -51,7 +51,8 @@ class Paths:
 
     def rel(self, path: Path) -> str:
         """``path`` relative to the root, as shown in messages (a link keeps its own name)."""
-        for candidate, root in ((path.absolute(), self.root.absolute()), (path.resolve(), self.root.resolve())):
+        for resolve in (False, True):  # resolving (a system call per part) only when the plain path is outside
+            candidate, root = (path.resolve(), self.root.resolve()) if resolve else (path.absolute(), self.root.absolute())
             try:
                 return candidate.relative_to(root).as_posix()
             except ValueError:
@@ -67,7 +68,7 @@ class Archive:
     registry: Registry
     articles: list[Article]
     #: article id -> its notes, anchored (orphans included: a note is never dropped)
-    notes: dict[str, list[Anchored]] = field(default_factory=dict)
+    notes: dict[str, list["Anchored"]] = field(default_factory=dict)
     #: article id -> [(related article id, score)], best first (filled by ``crosslink``)
     related: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     #: entity mentions, figures and events by entity (filled by ``crosslink``)

@@ -52,11 +52,13 @@ def published_sort_key(published: str) -> str:
     return dt.strftime("%Y-%m-%dT%H:%M:%SZ" if dt.tzinfo else "%Y-%m-%dT%H:%M:%S")
 
 
+@lru_cache(maxsize=65536)
 def day(published: str) -> str:
     """The date part of :func:`published_display`: ``17 May 2020``."""
     return published_display(published).split(",")[0]
 
 
+@lru_cache(maxsize=65536)
 def event_day(date: str) -> str:
     """``2020-01-22`` -> ``22 January 2020``; ``2020-02`` -> ``February 2020``; anything else as given."""
     parts = date.split("-")

@@ -4,7 +4,7 @@
   ``raw/<path>.txt`` in the built site, so each article's metadata panel can
   link to the text it was read from. site-data/ is only read.
 - on_pre_build: during ``mkdocs serve`` regenerates the pages from site-data/
-  (``generator.pipeline.generate``), so editing a raw file reloads the page.
+  (``generator.generate.generate``), so editing a raw file reloads the page.
   A full build runs the generator before MkDocs instead (generator.site).
 - on_page_markdown: a page the generator wrote (front matter ``markup: html``)
   is not run through Python-Markdown: its body is already the final HTML
@@ -76,7 +76,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         mode = self.config.generate
         if mode == "never" or (mode == "serve" and self.command != "serve"):
             return
-        from .pipeline import generate  # imported late: the plugin loads before the package is needed
+        from .generate import generate  # imported late: the plugin loads before the package is needed
         from .diagnostics import InputError
 
         try:

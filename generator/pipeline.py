@@ -1,8 +1,9 @@
-"""The build pipeline: read -> extract -> anchor notes -> cross-link -> write.
+"""The build pipeline's reading side: read -> extract -> anchor notes -> cross-link.
 
 Every input is read and validated before anything is written. One bad article
 is reported and left out; the rest go on (the CLI exits non-zero at the end).
-Nothing under ``site-data/`` is ever written here.
+Nothing under ``site-data/`` is ever written here. The whole run, with the
+write stage and the incremental bookkeeping, is generator/generate.py.
 """
 
 from __future__ import annotations
@@ -13,34 +14,36 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping
 
-from .annotations import Anchored, anchor, load_notes
 from .archive import Archive, Paths
-from .cache import CACHE_DIR, Cache, code_version, digest, write_atomic
+from .cache import Cache, code_version, digest
 from .diagnostics import Diagnostic, InputError, Report
 from .progress import progress_bar
-from .extract import article_id, extract
-from .extract.entities import Matcher
-from .readers import load
 from .records import Article, RawArticle
 from .registry import EMPTY, Registry, load_registry
 from .sidecar import Sidecar, apply_derived, apply_raw, load_sidecar, sidecar_path
 from .statindex import StatIndex, sha256
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the stages' own modules are imported where they are used: a rebuild with
+    # nothing to do (generator/generate.py) does not load the readers, extraction or notes
+    from .annotations import Anchored
     from .crosslink import CrosslinkConfig
+    from .extract.entities import Matcher
 
 SKIPPED_NAMES = {"README.md", "README.txt", ".gitkeep"}
 
 
 def raw_files(paths: Paths) -> list[Path]:
-    """Raw articles: every file under site-data/raw/ except sidecars and READMEs."""
+    """Raw articles: every file under site-data/raw/ except sidecars and READMEs
+    (hidden files and folders are skipped; a symbolic link is listed, and refused when read)."""
     if not paths.raw.is_dir():
         return []
-    return sorted(
-        p for p in paths.raw.rglob("*")
-        if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".meta.yml")
-        and p.name not in SKIPPED_NAMES
-    )
+    found: list[str] = []
+    for dirpath, dirs, names in os.walk(paths.raw):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if not name.startswith(".") and not name.endswith(".meta.yml") and name not in SKIPPED_NAMES:
+                found.append(os.path.join(dirpath, name))
+    return [Path(p) for p in sorted(found, key=lambda p: Path(p).parts)]
 
 
 def read_raw(path: Path, paths: Paths, reader: str | None = None) -> tuple[RawArticle, Sidecar | None]:
@@ -48,13 +51,17 @@ def read_raw(path: Path, paths: Paths, reader: str | None = None) -> tuple[RawAr
     if path.is_symlink():  # it could publish any file of the machine that builds the site
         raise InputError(paths.rel(path), "is a symbolic link, not a file",
                          fix="copy the article into site-data/raw/ instead of linking it")
+    from .readers import load
+
     side = sidecar_path(path)
     sidecar = load_sidecar(side, paths.rel(side))
     return apply_raw(load(path, paths.rel(path), reader), sidecar), sidecar
 
 
-def read_article(path: Path, paths: Paths, matcher: Matcher, reader: str | None = None) -> Article:
+def read_article(path: Path, paths: Paths, matcher: "Matcher", reader: str | None = None) -> Article:
     """One raw file to one Article, with its sidecar's corrections applied."""
+    from .extract import extract
+
     raw, sidecar = read_raw(path, paths, reader)
     return apply_derived(extract(raw, matcher), sidecar)
 
@@ -86,12 +93,15 @@ def article_keys(paths: Paths, files: list[Path], registry_bytes: bytes,
     (``hashes``: file hashes trusted from stat where they can be; default: every file read)."""
     hashes = hashes if hashes is not None else StatIndex(paths.root, enabled=False)
     base = digest(code_version(), registry_bytes)
+    root = os.fspath(paths.root.absolute()) + os.sep
     keys: dict[Path, str] = {}
     for path in files:
         raw = hashes.sha(path)
         if raw is None:  # vanished since it was listed: read it to get the reader's own error
             raw = sha256(path.read_bytes())
-        keys[path] = digest(base, paths.rel(path), raw, hashes.sha(sidecar_path(path)) or "")
+        name = os.fspath(path.absolute())
+        rel = name[len(root):].replace(os.sep, "/") if name.startswith(root) else paths.rel(path)
+        keys[path] = digest(base, rel, raw, hashes.sha(sidecar_path(path)) or "")
     return keys
 
 
@@ -117,6 +127,7 @@ def read_archive(paths: Paths, report: Report, options: Options = Options(),
         results[path] = result
         if isinstance(result, Article):
             cache.put_article(keys[path], result)
+    cache.keep_only("articles", set(keys.values()))
     articles: list[Article] = []
     seen: dict[str, str] = {}
     ids: dict[str, str] = {}
@@ -137,6 +148,8 @@ def read_archive(paths: Paths, report: Report, options: Options = Options(),
         seen[article.source.sha256] = article.source.path
         ids[article.id] = article.source.path
         articles.append(article)
+    from .extract import article_id
+
     articles.sort(key=lambda a: (a.published, a.id), reverse=True)
     archive = Archive(paths, registry, articles)
     archive.keys = {article_id(p.name): keys[p] for p in files}
@@ -147,6 +160,8 @@ def read_archive(paths: Paths, report: Report, options: Options = Options(),
 def extract_all(files: list[Path], paths: Paths, registry: Registry,
                 options: Options) -> Iterator[tuple[Path, Article | Diagnostic]]:
     """Read and extract ``files``; an InputError becomes the file's Diagnostic."""
+    from .extract.entities import Matcher
+
     jobs = options.jobs or os.cpu_count() or 1
     with progress_bar(len(files), "extracting", options.progress) as bar:
         if jobs > 1 and len(files) >= PARALLEL_MIN:
@@ -161,7 +176,7 @@ def extract_all(files: list[Path], paths: Paths, registry: Registry,
             yield path, _extract_one(path, paths, matcher)
 
 
-def _extract_one(path: Path, paths: Paths, matcher: Matcher) -> Article | Diagnostic:
+def _extract_one(path: Path, paths: Paths, matcher: "Matcher") -> Article | Diagnostic:
     try:
         return read_article(path, paths, matcher)
     except InputError as exc:
@@ -172,6 +187,8 @@ _WORKER: dict[str, object] = {}
 
 
 def _start_worker(root: str) -> None:
+    from .extract.entities import Matcher
+
     paths = Paths(Path(root))
     _WORKER["paths"] = paths
     _WORKER["matcher"] = Matcher(load_archive_registry(paths, Report()))  # its problems: reported by the parent
@@ -185,15 +202,17 @@ def registry_bytes(paths: Paths) -> bytes:
     return paths.entities.read_bytes() if paths.entities.exists() else b""
 
 
-def anchor_notes(archive: Archive, known_ids: set[str], report: Report) -> dict[str, list[Anchored]]:
+def anchor_notes(archive: Archive, known_ids: set[str], report: Report) -> dict[str, list["Anchored"]]:
     """Load site-data/annotations/ and anchor each article's notes to its text.
 
     ``known_ids`` are the ids of every raw file, read or not: a note on an
     article that failed to read is not "on an unknown article" (the article's
     own error says what to fix)."""
+    from .annotations import anchor, load_notes
+
     notes, load_report = load_notes(archive.paths.annotations, known_ids, archive.paths.root)
     report.extend(load_report)
-    anchored: dict[str, list[Anchored]] = {}
+    anchored: dict[str, list["Anchored"]] = {}
     for article in archive.articles:
         if article.id in notes:
             placed, anchor_report = anchor(notes[article.id], article.paragraphs)
@@ -229,160 +248,6 @@ def notes_digest(paths: Paths, hashes: StatIndex | None = None) -> str:
     return digest(*(part for p in files for part in (paths.rel(p), hashes.sha(p) or "")))
 
 
-SITE_FILES_DIR = "site-files"
 #: the last run's related articles (article id -> [[id, score], ...]), small beside the "crosslink"
 #: entry; the one-article preview reads it instead of cross-linking the whole archive
 LAST_RELATED = ("related", "last")
-
-
-def generate(root: Path, report: Report | None = None,
-             options: Options = Options()) -> tuple[Archive | None, Report]:
-    """Read site-data/ and write the generated pages into content/. Pure of MkDocs.
-
-    Incremental: when no input changed since the last run (same content hashes,
-    generated files untouched; hashes are trusted from stat where they can be,
-    see generator/statindex.py) it does nothing and repeats the last run's
-    problems; otherwise only changed articles are extracted and only pages
-    whose inputs changed are rendered and written. The generator's own links
-    are checked (warnings). The data files for the site (exports) are written
-    to ``site_files_dir(root)``. Returns the Archive, or None when nothing had
-    to be done.
-    """
-    from . import write  # imported here: the write stage pulls in Jinja2 and its templates
-    from .exports import exports
-    from .site_files import notes_jsonld
-    from .write.compose import article_pages
-
-    report = report if report is not None else Report()
-    paths = Paths(root)
-    cache = Cache(paths.root, options.cache)
-    hashes = StatIndex(paths.root, options.cache)
-    config = load_config(paths, report)
-    files = raw_files(paths)
-    registry = registry_bytes(paths)
-    keys = article_keys(paths, files, registry, hashes)
-    cross_key = digest(code_version(), repr(config), registry,
-                       *sorted(f"{paths.rel(p)}={k}" for p, k in keys.items()))
-    run_key = digest(cross_key, notes_digest(paths, hashes))
-    if _unchanged(cache, run_key, paths, report, hashes):
-        hashes.save()
-        return None, report
-
-    first = len(report.diagnostics)
-    archive = read_archive(paths, report, options, keys)
-    cached = cache.get("crosslink", cross_key)
-    reused = _reuse_crosslink(cached, paths, hashes) if cached else None
-    if reused:
-        archive.related = {k: [tuple(x) for x in v] for k, v in cached["related"].items()}
-        cross_pages, data_files = reused
-    else:
-        crosslink(archive, config)
-        cross_pages = write.render_crosslink_pages(archive, config, archive.index)
-        for name in cross_pages:  # held as UTF-8 until written: half the memory of str for non-Latin-1 text
-            cross_pages[name] = cross_pages[name].encode("utf-8")
-        data_files = exports(archive, archive.related, archive.index)  # bytes: no str copy of the exports
-        cache.put("crosslink", cross_key, {"related": archive.related, "pages": _shas(cross_pages),
-                                           "files": _shas(data_files)})
-    cache.put(*LAST_RELATED, archive.related)  # for the one-article preview (generator/preview.py)
-    pages, _rendered = article_pages(archive, cache, options.jobs)
-    pages.update(write.render_archive(archive.articles))
-    pages.update(write.render_latest(archive.articles))
-    pages.update(cross_pages)
-    data_files["annotations.jsonld"] = notes_jsonld(archive)
-    for problem in write.check_links(pages, site_file_paths(paths, data_files)):
-        report.add(problem)
-    write.write_owned(dict(sorted(pages.items())), paths.content, write.OWNED_DIRS, hashes)
-    write_site_files(site_files_dir(paths.root), data_files)
-    cache.put("state", "last", {"run": run_key, "manifests": _manifests(paths),
-                                "diagnostics": [[d.level, d.file, d.line, d.message, d.fix]
-                                                for d in report.diagnostics[first:]]})
-    hashes.save()
-    return archive, report
-
-
-def site_file_paths(paths: Paths, data_files: Mapping[str, bytes]) -> set[str]:
-    """The files of the built site besides the generated pages, as paths from its root:
-    hand-written pages (``x.md`` -> ``x.html``) and other files of content/, the data exports."""
-    from .write import OWNED_DIRS, site_path
-
-    found = set(data_files)
-    content = paths.content
-    for dirpath, dirs, names in os.walk(content):
-        base = Path(dirpath).relative_to(content).as_posix()
-        if base == ".":
-            dirs[:] = [d for d in dirs if d not in OWNED_DIRS]
-        for name in names:
-            found.add(site_path(name if base == "." else f"{base}/{name}"))
-    return found
-
-
-def _shas(files: Mapping[str, bytes]) -> dict[str, str]:
-    return {name: sha256(data) for name, data in files.items()}
-
-
-def _reuse_crosslink(cached: dict, paths: Paths,
-                     hashes: StatIndex) -> tuple[dict[str, bytes], dict[str, bytes]] | None:
-    """The cross-link pages and data files of a cached run, read back from
-    content/ and the site-files folder where that run wrote them, when every
-    one is still there with the bytes recorded (the cache keeps only their
-    SHA-256, not a second copy of the pages); else None, and they are rebuilt."""
-    found: list[dict] = []
-    for folder, shas in ((paths.content, cached.get("pages")), (site_files_dir(paths.root), cached.get("files"))):
-        if not isinstance(shas, dict):
-            return None
-        texts: dict[str, bytes] = {}
-        for name, sha in shas.items():
-            if hashes.sha(folder / name) != sha:
-                return None
-            try:
-                texts[name] = (folder / name).read_bytes()
-            except OSError:
-                return None
-        found.append(texts)
-    return found[0], found[1]
-
-
-def site_files_dir(root: Path) -> Path:
-    return Path(root) / CACHE_DIR / SITE_FILES_DIR
-
-
-def write_site_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
-    """Replace ``folder``'s files by ``files`` (name -> text or bytes)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.iterdir():
-        if stale.name not in files and stale.is_file():
-            stale.unlink()
-    for name, text in files.items():
-        target = folder / name
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        if not target.exists() or target.read_bytes() != data:
-            write_atomic(target, data)
-
-
-def _manifests(paths: Paths) -> dict[str, str]:
-    from .write import MANIFEST, OWNED_DIRS
-
-    found = {}
-    for top in OWNED_DIRS:
-        manifest = paths.content / top / MANIFEST
-        found[top] = digest(manifest.read_bytes()) if manifest.exists() else ""
-    return found
-
-
-def _unchanged(cache: Cache, run_key: str, paths: Paths, report: Report, hashes: StatIndex) -> bool:
-    """True when the last run had the same inputs and its output is untouched."""
-    state = cache.get("state", "last")
-    if not state or state.get("run") != run_key or state.get("manifests") != _manifests(paths):
-        return False
-    if not site_files_dir(paths.root).is_dir():
-        return False
-    from .write import OWNED_DIRS, read_manifest
-
-    for top in OWNED_DIRS:  # every generated file still there with the bytes written
-        folder = paths.content / top
-        for inner, sha in read_manifest(folder).items():
-            if hashes.sha(folder / inner) != sha:
-                return False
-    for level, file, line, message, fix in state.get("diagnostics", []):
-        report.add(Diagnostic(level, file, line, message, fix))
-    return True

@@ -42,7 +42,8 @@ def build_site(root: Path, report: Report | None = None, *, strict: bool = False
 
     ``strict``: MkDocs itself runs in strict mode (its warnings abort it).
     """
-    from .pipeline import Options, generate, site_files_dir
+    from .generate import generate, site_files_dir
+    from .pipeline import Options
 
     options = options or Options(progress=not quiet)
 

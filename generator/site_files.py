@@ -6,7 +6,7 @@
 - ``entities.json``, ``figures.csv``, ``articles.jsonl``: see content/data.md
   (``generator.exports``).
 
-``generator.pipeline.generate`` writes them to ``.cache/newsarchive/site-files/``;
+``generator.generate.generate`` writes them to ``.cache/newsarchive/site-files/``;
 the site build copies that folder into the site.
 """
 

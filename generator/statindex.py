@@ -2,7 +2,8 @@
 modification time and inode are those recorded is not read again.
 
 ``.cache/newsarchive/stat-index.json`` maps each path (relative to the
-archive's root) to ``[size, mtime_ns, inode, sha256]``. An entry is trusted
+archive's root) to ``[size, mtime_ns, ctime_ns, inode, sha256]`` (the change
+time catches an edit whose mtime was put back). An entry is trusted
 only if its file's modification time is older than the index file's own
 (both are the file system's clock, at its granularity): a file changed in the
 same tick as the index was written is "racily clean" and is hashed again.
@@ -19,7 +20,7 @@ from pathlib import Path
 from .cache import CACHE_DIR, write_atomic
 
 INDEX_NAME = "stat-index.json"
-FORMAT = 1
+FORMAT = 2
 
 
 def sha256(data: bytes) -> str:
@@ -31,6 +32,7 @@ class StatIndex:
 
     def __init__(self, root: Path, enabled: bool = True):
         self.root = Path(root)
+        self._prefixes = tuple(dict.fromkeys(os.fspath(r) + os.sep for r in (self.root, self.root.absolute())))
         self.path = self.root / CACHE_DIR / INDEX_NAME
         self.enabled = enabled
         self.entries: dict[str, list] = {}
@@ -49,13 +51,14 @@ class StatIndex:
         if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("files"), dict):
             self.entries, self.stamp = data["files"], stamp
 
-    def _key(self, path: Path) -> str:
-        try:
-            return Path(path).relative_to(self.root).as_posix()
-        except ValueError:
-            return os.path.abspath(path)
+    def _key(self, path: Path | str) -> str:
+        name = os.fspath(path)
+        for prefix in self._prefixes:
+            if name.startswith(prefix):
+                return name[len(prefix):].replace(os.sep, "/")
+        return os.path.abspath(name)
 
-    def sha(self, path: Path) -> str | None:
+    def sha(self, path: Path | str) -> str | None:
         """The file's SHA-256, or None when it does not exist (or is not a regular file)."""
         try:
             st = os.stat(path)
@@ -63,11 +66,12 @@ class StatIndex:
             return None
         key = self._key(path)
         entry = self.entries.get(key)
-        if (entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns and entry[2] == st.st_ino
-                and st.st_mtime_ns < self.stamp):
-            return entry[3]
+        if (entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns and entry[2] == st.st_ctime_ns
+                and entry[3] == st.st_ino and st.st_mtime_ns < self.stamp and st.st_ctime_ns < self.stamp):
+            return entry[4]
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as f:
+                data = f.read()
         except OSError:
             return None
         self.hashed += 1
@@ -87,7 +91,7 @@ class StatIndex:
             self.changed = True
 
     def _store(self, key: str, st: os.stat_result, digest: str) -> str:
-        entry = [st.st_size, st.st_mtime_ns, st.st_ino, digest]
+        entry = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest]
         if self.entries.get(key) != entry:
             self.entries[key] = entry
             self.changed = True

@@ -4,15 +4,18 @@ keyed by content hashes; parallel extraction gives the same articles."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from generator import pipeline
 from generator.write import compose
-from generator.diagnostics import Report
-from generator.pipeline import Options, Paths, generate, read_archive
+from generator.diagnostics import InputError, Report
+from generator.generate import generate
+from generator.pipeline import Options, Paths, read_archive
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19"
@@ -114,12 +117,32 @@ def test_no_cache_option_extracts_everything(repo: Path, monkeypatch):
     assert archive is not None and len(extracted) == 1
 
 
-def test_a_damaged_cache_entry_is_a_miss(repo: Path):
+def cache_rows(repo: Path, kind: str) -> list[tuple[str, str]]:
+    with sqlite3.connect(repo / ".cache/newsarchive/cache.sqlite") as db:
+        return db.execute("SELECT key, value FROM entries WHERE kind = ?", (kind,)).fetchall()
+
+
+def test_a_damaged_cache_entry_is_a_miss(repo: Path, monkeypatch):
     generate(repo, Report())
-    for entry in (repo / ".cache/newsarchive/articles").rglob("*.json"):
-        entry.write_text("{not json", encoding="utf-8")
+    assert len(cache_rows(repo, "articles")) == 1
+    with sqlite3.connect(repo / ".cache/newsarchive/cache.sqlite") as db:
+        db.execute("UPDATE entries SET value = '{not json' WHERE kind = 'articles'")
+    extracted = count_calls(monkeypatch, pipeline, "read_article")
     archive = read_archive(Paths(repo), Report())
-    assert archive.articles[0].id == SEED_ID
+    assert archive.articles[0].id == SEED_ID and len(extracted) == 1  # extracted again, not trusted
+    assert cache_rows(repo, "articles")[0][1].startswith('{"article"')  # and the entry rewritten
+
+
+def test_a_damaged_cache_file_is_deleted_and_built_again(repo: Path, monkeypatch):
+    generate(repo, Report())
+    db = repo / ".cache/newsarchive/cache.sqlite"
+    for extra in (db.with_name("cache.sqlite-wal"), db.with_name("cache.sqlite-shm")):
+        extra.unlink(missing_ok=True)
+    db.write_bytes(b"TEST FIXTURE: not a database" * 100)
+    extracted = count_calls(monkeypatch, pipeline, "read_article")
+    archive, report = generate(repo, Report())
+    assert archive is not None and not report.errors and len(extracted) == 1
+    assert len(cache_rows(repo, "articles")) == 1
 
 
 def test_parallel_extraction_gives_the_same_articles(repo: Path, monkeypatch):
@@ -136,23 +159,23 @@ def test_parallel_rendering_gives_the_same_pages(repo: Path, monkeypatch):
     pipeline.crosslink(archive, pipeline.load_config(Paths(repo), Report()))
     monkeypatch.setattr(compose, "PARALLEL_MIN", 2)
     off = pipeline.Cache(repo, False)
-    serial, serial_count = compose.article_pages(archive, off, jobs=1)
-    parallel, parallel_count = compose.article_pages(archive, off, jobs=2)
+    serial, serial_shas, serial_count = compose.article_pages(archive, off, jobs=1)
+    parallel, parallel_shas, parallel_count = compose.article_pages(archive, off, jobs=2)
     assert serial_count == parallel_count == 9
-    assert parallel == serial and list(parallel) == list(serial)
-    assert any("May 3, 2020" in text or "2020-05-03" in text for text in parallel.values())
+    assert parallel == serial and list(parallel) == list(serial) and parallel_shas == serial_shas
+    assert any(b"May 3, 2020" in data or b"2020-05-03" in data for data in parallel.values())
 
 
 def test_cross_link_pages_are_reused_from_disk_not_from_a_cached_copy(repo: Path, monkeypatch):
     import generator.write as write
 
     generate(repo, Report())
-    entries = list((repo / ".cache/newsarchive/crosslink").rglob("*.json"))
-    assert len(entries) == 1 and "Often mentioned with" not in entries[0].read_text(encoding="utf-8")  # SHAs only
+    entries = cache_rows(repo, "crosslink")
+    assert len(entries) == 1 and "Often mentioned with" not in entries[0][1]  # SHAs only
     note = next((repo / "site-data/annotations" / SEED_ID).glob("*.yml"))
     note.write_text(note.read_text(encoding="utf-8").replace("newsarchive maintainers", "TEST FIXTURE editor"),
                     encoding="utf-8")
-    rendered = count_calls(monkeypatch, write, "render_crosslink_pages")
+    rendered = count_calls(monkeypatch, write, "crosslink_jobs")
     assert generate(repo, Report())[0] is not None and rendered == []  # only a note changed: reused
     page = repo / "content/entities/world-health-organization/index.md"
     text = page.read_text(encoding="utf-8")
@@ -161,3 +184,61 @@ def test_cross_link_pages_are_reused_from_disk_not_from_a_cached_copy(repo: Path
     archive, report = generate(repo, Report())
     assert archive is not None and not report.errors and len(rendered) == 1
     assert page.read_text(encoding="utf-8") == text
+
+
+def test_one_changed_note_keeps_every_other_page_on_disk_unread(repo: Path, monkeypatch):
+    """The other articles' pages are neither rendered, nor read, nor written:
+    their key is the last run's and stat says their files are unchanged."""
+    add_seed_copies(repo)
+    generate(repo, Report())
+    before = mtimes(repo / "content/articles")
+    note = next((repo / "site-data/annotations" / SEED_ID).glob("*.yml"))
+    note.write_text(note.read_text(encoding="utf-8").replace("newsarchive maintainers", "TEST FIXTURE editor"),
+                    encoding="utf-8")
+    rendered = count_calls(monkeypatch, compose, "render_one")
+    archive, report = generate(repo, Report())
+    assert archive is not None and not report.errors
+    assert [args[1].id for args in rendered] == [SEED_ID]
+    after = mtimes(repo / "content/articles")
+    assert sorted(p for p in after if after[p] != before[p]) == [".newsarchive-manifest", f"{SEED_ID}.md"]
+
+
+def test_a_kept_page_edited_by_hand_is_refused_not_kept(repo: Path):
+    add_seed_copies(repo)
+    generate(repo, Report())
+    page = repo / "content/articles/2020-05-03-test-fixture-copy.md"
+    page.write_text(page.read_text(encoding="utf-8") + "<p>TEST FIXTURE: edited by hand</p>\n", encoding="utf-8")
+    note = next((repo / "site-data/annotations" / SEED_ID).glob("*.yml"))
+    note.write_text(note.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="was edited by hand"):
+        generate(repo, Report())
+    assert "edited by hand" in page.read_text(encoding="utf-8")
+
+
+def test_a_rebuild_with_nothing_changed_reads_no_file_it_hashed_before(repo: Path, monkeypatch):
+    """Hashes are trusted from stat (size, mtime, ctime, inode), as git's index
+    does; a file changed since is hashed again, even with its size and mtime put back."""
+    from generator import statindex
+
+    add_seed_copies(repo)
+    generate(repo, Report())
+    generate(repo, Report())  # files written in the same clock tick as the index are hashed once more
+    hashed: list = []
+    original = statindex.StatIndex.sha
+
+    def counting(self, path):
+        before = self.hashed
+        digest = original(self, path)
+        if self.hashed > before:
+            hashed.append(Path(path).relative_to(repo).as_posix())
+        return digest
+
+    monkeypatch.setattr(statindex.StatIndex, "sha", counting)
+    assert generate(repo, Report())[0] is None
+    assert hashed == []
+    raw = repo / "site-data/raw/2020-05-04-test-fixture-copy.txt"
+    stat = raw.stat()
+    raw.write_bytes(raw.read_bytes().replace(b"May 4, 2020", b"May 9, 2020"))  # same size
+    os.utime(raw, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the old mtime: only its ctime tells
+    archive, _ = generate(repo, Report())
+    assert archive is not None and "site-data/raw/2020-05-04-test-fixture-copy.txt" in hashed

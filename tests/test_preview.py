@@ -23,7 +23,8 @@ from generator.cache import Cache
 from generator.checks import check_archive
 from generator.cli import main
 from generator.diagnostics import InputError, Report
-from generator.pipeline import LAST_RELATED, Paths, generate
+from generator.generate import generate
+from generator.pipeline import LAST_RELATED, Paths
 from generator.preview import load_related, preview_config, resolve_article, watched_paths, write_preview
 
 

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from generator.diagnostics import Report
-from generator.pipeline import generate
+from generator.generate import generate
 from generator.site import build_site
 
 from conftest import copy_site, tree_digest

@@ -201,7 +201,7 @@ def test_broken_anchor_is_a_warning_naming_the_page(tmp_path):
     """MkDocs does not read a generated body: the generator's own link check
     (generate runs it; here called as generate does) names the pages, and
     --strict fails on the warnings."""
-    from generator.pipeline import site_file_paths
+    from generator.generate import site_file_paths
     from generator.write import check_links
 
     repo = scratch_repo(tmp_path)

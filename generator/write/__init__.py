@@ -13,18 +13,31 @@ which tells the MkDocs plugin to hand the body to the theme as it is.
 - :mod:`.toc`: a body's headings, for MkDocs' table of contents;
 - :mod:`.links`: the generator's check of its own links;
 - :mod:`.owned`: writing only the files the generator owns.
+
+The names below are loaded from their module on first use, so importing one
+light module (``generator.write.paths``, as the MkDocs plugin and a rebuild
+with nothing to do do) does not load Jinja2 and the templates.
 """
 
-from .article import LATEST_COUNT, NO_PARTS, PageParts, render_archive, render_article, render_latest, render_pages
-from .crosslink_pages import render_crosslink_pages
-from .html import Span, link, render_inline, text
-from .links import check_links
-from .owned import WriteStats, clean_owned, read_manifest, write_owned
-from .paths import MANIFEST, MARKUP_KEY, OWNED_DIRS, PAGE_DIRS, RAW_REPO_DIR, RAW_SITE_DIR, article_path, raw_site_path, site_path
+from __future__ import annotations
 
-__all__ = [
-    "LATEST_COUNT", "MANIFEST", "MARKUP_KEY", "NO_PARTS", "OWNED_DIRS", "PAGE_DIRS", "PageParts", "RAW_REPO_DIR",
-    "RAW_SITE_DIR", "Span", "WriteStats", "article_path", "check_links", "clean_owned", "link", "raw_site_path",
-    "read_manifest", "render_archive", "render_article", "render_crosslink_pages", "render_inline", "render_latest",
-    "render_pages", "site_path", "text", "write_owned",
-]
+import importlib
+from typing import Any
+
+_WHERE = {
+    "LATEST_COUNT": "article", "NO_PARTS": "article", "PageParts": "article", "render_archive": "article",
+    "render_article": "article", "render_latest": "article", "render_pages": "article",
+    "crosslink_jobs": "crosslink_pages", "render_crosslink_pages": "crosslink_pages",
+    "Span": "html", "link": "html", "render_inline": "html", "text": "html",
+    "check_links": "links",
+    "Keep": "owned", "WriteStats": "owned", "clean_owned": "owned", "read_manifest": "owned", "write_owned": "owned",
+    "MANIFEST": "paths", "MARKUP_KEY": "paths", "OWNED_DIRS": "paths", "PAGE_DIRS": "paths", "RAW_REPO_DIR": "paths",
+    "RAW_SITE_DIR": "paths", "article_path": "paths", "raw_site_path": "paths", "site_path": "paths",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)

@@ -1,9 +1,12 @@
 """Article pages with what the later stages add: entity links, note highlights and
 sidenotes, related coverage, and extra front matter (note count, related ids).
 
-Each page is rendered only when its inputs changed: its cache key covers the
+Each page is rendered only when its inputs changed: its key covers the
 article's own key (raw bytes, sidecar, registry, code), its notes, and the
-titles and dates of its related articles.
+titles and dates of its related articles. The last run's key and SHA-256 of
+every page are kept (cache ``pages/last``); a page whose key is the same and
+whose file still holds those bytes is not rendered, read or written again
+(:class:`~.owned.Keep`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
-from typing import Any, Iterator
+from typing import Any, Callable, Sequence
 
 from ..annotations import mark_spans, render_orphans_html, render_paragraph_notes
 from ..annotations.model import KIND_LABELS, ORPHAN, Anchored
@@ -24,7 +27,9 @@ from ..crosslink.mentions import entity_link_spans, link_spans
 from ..display import day
 from ..extract.entities import Matcher
 from ..records import Article
+from ..statindex import StatIndex, sha256
 from .article import PageParts, render_article
+from .owned import Keep
 from .paths import article_path
 
 
@@ -67,54 +72,90 @@ def render_one(archive: Archive, article: Article, related: list[dict[str, str]]
 PARALLEL_MIN = 200
 
 
-def article_pages(archive: Archive, cache: Cache, jobs: int | None = None) -> tuple[dict[str, str], int]:
-    """Every article page, keyed by path under content/, and how many were rendered afresh.
+def article_pages(archive: Archive, cache: Cache, jobs: int | None = None, hashes: StatIndex | None = None,
+                  extra: Sequence[Callable[[], dict[str, str]]] = ()
+                  ) -> tuple[dict[str, bytes | Keep], dict[str, str], int]:
+    """Every article page, keyed by path under content/ (UTF-8 bytes, or :class:`Keep`
+    for a page already on disk), the SHA-256 of each, and how many were rendered;
+    with the pages of the ``extra`` jobs (the cross-link pages, see
+    :func:`~.crosslink_pages.crosslink_jobs`), rendered beside them.
 
-    Pages whose key is in the cache are reused; the rest are rendered, in
-    ``jobs`` forked worker processes (default: one per core) when there are
-    at least PARALLEL_MIN of them. Workers inherit the archive from the fork
-    and send back only page text, so the result is the same either way."""
+    A page is kept when its key is the last run's and ``hashes`` (file hashes
+    trusted from stat) says its file still holds the bytes written then;
+    without ``hashes`` every page is rendered. The rest are rendered, in
+    ``jobs`` forked worker processes (default: one per core) when the archive
+    has at least PARALLEL_MIN articles. Workers inherit the archive from the
+    fork and send back only page bytes, so the result is the same either way."""
     by_id = {a.id: a for a in archive.articles}
-    pages: dict[str, str] = {}  # in article order; pages still to render are filled in below
-    todo: list[tuple[int, list[dict[str, str]], str]] = []  # (article index, related, page key)
+    last = cache.get("pages", "last") if hashes is not None else None
+    last = last if isinstance(last, dict) else {}
+    content = archive.paths.content
+    pages: dict[str, bytes | Keep] = {}  # in article order; pages still to render are filled in below
+    keys: dict[str, str] = {}
+    todo: list[tuple[int, list[dict[str, str]]]] = []  # (article index, related)
     for number, article in enumerate(archive.articles):
+        path = article_path(article)
         related = related_links(archive, article, by_id)
-        key = page_key(archive, article, related)
-        text = cache.get("pages", key)
-        pages[article_path(article)] = text if isinstance(text, str) else ""
-        if not isinstance(text, str):
-            todo.append((number, related, key))
-    for (number, _related, key), text in zip(todo, _render_many(archive, todo, jobs)):
-        cache.put("pages", key, text)
-        pages[article_path(archive.articles[number])] = text
-    return pages, len(todo)
+        key = keys[path] = page_key(archive, article, related)
+        entry = last.get(path)
+        if (isinstance(entry, list) and len(entry) == 2 and entry[0] == key and hashes is not None
+                and hashes.sha(content / path) == entry[1]):
+            pages[path] = Keep(entry[1])
+        else:
+            pages[path] = b""
+            todo.append((number, related))
+    shas = {path: page.sha for path, page in pages.items() if isinstance(page, Keep)}
+    rendered, more = _render_all(archive, todo, list(extra), jobs)
+    for (number, _related), (data, sha) in zip(todo, rendered):
+        path = article_path(archive.articles[number])
+        pages[path], shas[path] = data, sha
+    cache.put("pages", "last", {path: [keys[path], shas[path]] for path in pages})
+    for path, (data, sha) in more.items():
+        pages[path], shas[path] = data, sha
+    return pages, shas, len(todo)
 
 
-_FORKED: dict[str, Any] = {}  # the archive a forked worker renders from
+Rendered = tuple[bytes, str]
+_FORKED: dict[str, Any] = {}  # what a forked worker renders from: the archive, the extra jobs
 
 
-def _render_many(archive: Archive, todo: list[tuple[int, list[dict[str, str]], str]],
-                 jobs: int | None) -> Iterator[str]:
+def _render_all(archive: Archive, todo: list[tuple[int, list[dict[str, str]]]], extra: list,
+                jobs: int | None) -> tuple[list[Rendered], dict[str, Rendered]]:
     jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(todo) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+    big = len(todo) >= PARALLEL_MIN or (extra and len(archive.articles) >= PARALLEL_MIN)
+    if jobs < 2 or not big or "fork" not in multiprocessing.get_all_start_methods():
         matcher = Matcher(archive.registry) if todo else None
-        for number, related, _key in todo:
-            yield render_one(archive, archive.articles[number], related, matcher)
-        return
-    _FORKED["archive"] = archive
+        more = {path: _encoded(text) for job in extra for path, text in job().items()}
+        return [_encoded(render_one(archive, archive.articles[n], related, matcher)) for n, related in todo], more
+    _FORKED.update(archive=archive, extra=extra)
     gc.freeze()  # the workers' garbage collector leaves the inherited objects alone: their pages stay shared
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            yield from pool.map(_render_forked, [(n, r) for n, r, _k in todo], chunksize=32)
+            futures = [pool.submit(_run_extra, i) for i in range(len(extra))]  # the big jobs first
+            rendered = list(pool.map(_render_forked, todo, chunksize=32))
+            more: dict[str, Rendered] = {}
+            for future in futures:
+                more.update(future.result())
     finally:
         _FORKED.clear()
         gc.unfreeze()
+    return rendered, more
 
 
-def _render_forked(job: tuple[int, list[dict[str, str]]]) -> str:
+def _run_extra(number: int) -> dict[str, Rendered]:
+    return {path: _encoded(text) for path, text in _FORKED["extra"][number]().items()}
+
+
+def _render_forked(job: tuple[int, list[dict[str, str]]]) -> tuple[bytes, str]:
     archive = _FORKED["archive"]
     if "matcher" not in _FORKED:
         _FORKED["matcher"] = Matcher(archive.registry)
     number, related = job
-    return render_one(archive, archive.articles[number], related, _FORKED["matcher"])
+    return _encoded(render_one(archive, archive.articles[number], related, _FORKED["matcher"]))
+
+
+def _encoded(page: str) -> tuple[bytes, str]:
+    """A page as UTF-8 (half the memory of a str holding non-Latin-1 text) and its SHA-256."""
+    data = page.encode("utf-8")
+    return data, sha256(data)

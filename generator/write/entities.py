@@ -11,7 +11,8 @@ under content/: page text}`` out. Paths::
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Sequence
 
 from slugify import slugify
 
@@ -32,9 +33,16 @@ NO_HIGHLIGHTS: dict[str, Any] = {**{kind: [] for kind in HIGHLIGHT_KINDS}, "tota
 EMPTY_FOUND: dict[str, list] = {kind: [] for kind in HIGHLIGHT_KINDS}
 
 
-def entity_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
-    pages: dict[str, str] = {}
-    entities = index.entities
+@dataclass(slots=True, frozen=True)
+class Prepared:
+    """What every entity page draws on, from one pass over the whole archive:
+    the entities mentioned together, and each entity's quotes, figures and events."""
+
+    cooccurring: dict[str, Counter]
+    found_in: dict[str, dict[str, list]]
+
+
+def prepare(index: CrossIndex) -> Prepared:
     cooc: dict[str, Counter[str]] = {}
     for found in index.found.values():
         ids = list(found)
@@ -42,8 +50,18 @@ def entity_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
             cooc.setdefault(eid, Counter()).update(ids)  # Counter.update counts in C
     for eid, counts in cooc.items():
         del counts[eid]  # an entity is not "mentioned with" itself
-    found_in = _quotes_figures_events(index, entities)
-    for eid, article_ids in sorted(index.entity_articles.items()):
+    return Prepared(cooc, _quotes_figures_events(index, index.entities))
+
+
+def entity_pages(index: CrossIndex, config: PagesConfig, prepared: Prepared | None = None,
+                 only: Sequence[str] | None = None) -> dict[str, str]:
+    """The pages of every mentioned entity (of ``only``, a part of them, when given)."""
+    prepared = prepared or prepare(index)
+    cooc, found_in = prepared.cooccurring, prepared.found_in
+    pages: dict[str, str] = {}
+    entities = index.entities
+    for eid in (sorted(index.entity_articles) if only is None else only):
+        article_ids = index.entity_articles[eid]
         entity = entities[eid]
         articles = [index.by_id[a] for a in article_ids]
         together = sorted(cooc.get(eid, {}).items(), key=lambda kv: (-kv[1], entities[kv[0]].name, kv[0]))
@@ -92,7 +110,9 @@ def _quotes_figures_events(index: CrossIndex, entities: dict) -> dict[str, dict[
     found: dict[str, dict[str, list]] = {}
 
     def add(eid: str, kind: str, pair: tuple) -> None:
-        found.setdefault(eid, {k: [] for k in HIGHLIGHT_KINDS})[kind].append(pair)
+        if eid not in found:
+            found[eid] = {k: [] for k in HIGHLIGHT_KINDS}
+        found[eid][kind].append(pair)
 
     for article in index.articles:
         for quote in article.quotes:

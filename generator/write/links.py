@@ -6,6 +6,9 @@ reads every ``href`` of every generated body, resolves it against the page's
 own URL and reports a warning when it leads to no file of the site, or to an
 ``#anchor`` the target page does not have. ``newsarchive build --strict``
 fails on those warnings, as on MkDocs' own.
+
+It reads the UTF-8 bytes as they are written (an href is ASCII: the
+generator percent-encodes it), at C speed; only the hrefs are decoded.
 """
 
 from __future__ import annotations
@@ -13,61 +16,72 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote
 
 from ..diagnostics import Diagnostic
+from .owned import Keep
 from .paths import site_path
-from .toc import anchor_ids
 
-_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
+_HREF = re.compile(rb'href="([^"]*)"')  # text never holds it: a quote in text is &#34;
+_ID = re.compile(rb' id="([^"<>]+)"')
 _EXTERNAL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 #: a generated snippet's links are relative to the page that includes it
 SNIPPET_BASE = {"_generated/latest.md": "index.md"}
 
 
-def body_of(text: str) -> str:
-    """A page's text without its front matter."""
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 3)
+def body_of(data: bytes) -> bytes:
+    """A page's bytes without its front matter."""
+    if data.startswith(b"---\n"):
+        end = data.find(b"\n---\n", 3)
         if end >= 0:
-            return text[end + 5:]
-    return text
+            return data[end + 5:]
+    return data
 
 
-def check_links(pages: Mapping[str, str | bytes], known: Iterable[str]) -> list[Diagnostic]:
-    """Warnings for the broken links of ``pages`` (path under content/ -> page text).
+def check_links(pages: Mapping[str, str | bytes | Keep], known: Iterable[str],
+                read: Callable[[str], bytes] | None = None) -> list[Diagnostic]:
+    """Warnings for the broken links of ``pages`` (path under content/ -> page
+    text, or :class:`Keep` for a page on disk, which ``read(path)`` reads).
 
     ``known``: every other file of the built site, as paths from its root
     (hand-written pages as ``x.html``, raw files, data exports)."""
-    bodies = {}
-    for path, text in pages.items():
-        body = body_of(text.decode("utf-8") if isinstance(text, bytes) else text)
-        bodies[SNIPPET_BASE.get(path, path)] = (path, body)
+    bodies: dict[str, tuple[str, bytes]] = {}
+    for path, page in pages.items():
+        if isinstance(page, Keep):
+            if read is None:
+                raise ValueError(f"{path}: a kept page needs read()")
+            page = read(path)
+        data = page.encode("utf-8") if isinstance(page, str) else page
+        bodies[SNIPPET_BASE.get(path, path)] = (path, body_of(data))
     files = set(known)
     by_site = {site_path(page): page for page in bodies}
     files.update(by_site)
     anchors: dict[str, set[str]] = {}
 
     def ids_of(page: str) -> set[str]:
-        if page not in anchors:
-            anchors[page] = anchor_ids(bodies[page][1])
-        return anchors[page]
+        found = anchors.get(page)
+        if found is None:
+            found = anchors[page] = {i.decode("utf-8") for i in _ID.findall(bodies[page][1])}
+        return found
 
     problems: list[Diagnostic] = []
-    resolved: dict[tuple[str, str], str] = {}
+    resolved: dict[str, str] = {}  # "dir\0target" -> the file it names
     for base, (path, body) in sorted(bodies.items()):
         here = posixpath.dirname(site_path(base))
-        seen: set[str] = set()
-        for href in _HREF.findall(body):
-            if href in seen:
-                continue
-            seen.add(href)
+        for raw in dict.fromkeys(_HREF.findall(body)):  # each href once, in order
+            href = raw.decode("utf-8")
             if _EXTERNAL.match(href):
                 continue
-            raw = html.unescape(href) if "&" in href else href
-            target, _, fragment = raw.partition("#")
-            target = unquote(target.partition("?")[0])
+            if "&" in href:
+                href_text = html.unescape(href)
+            else:
+                href_text = href
+            target, _, fragment = href_text.partition("#")
+            if "?" in target:
+                target = target.partition("?")[0]
+            if "%" in target:
+                target = unquote(target)
             if not target:
                 where = site_path(base)
             else:
@@ -75,7 +89,7 @@ def check_links(pages: Mapping[str, str | bytes], known: Iterable[str]) -> list[
                     problems.append(_broken(path, href, "is an absolute path, which breaks from disk "
                                             "and under a base path", "link relative to the page"))
                     continue
-                key = (here, target)
+                key = f"{here}\0{target}"
                 where = resolved.get(key)
                 if where is None:
                     where = resolved[key] = posixpath.normpath(posixpath.join(here, target))

@@ -23,6 +23,13 @@ from ..statindex import StatIndex, sha256
 from .paths import MANIFEST, OWNED_DIRS
 
 
+@dataclass(slots=True, frozen=True)
+class Keep:
+    """A page whose file already holds the bytes with this SHA-256: not read or written."""
+
+    sha: str
+
+
 @dataclass(slots=True)
 class WriteStats:
     written: int = 0
@@ -73,33 +80,41 @@ def _remove_empty_dirs(folder: Path) -> None:
             os.rmdir(dirpath)
 
 
-def write_owned(pages: Mapping[str, str | bytes], content_dir: Path, owned_dirs: Sequence[str] = OWNED_DIRS,
-                hashes: StatIndex | None = None) -> WriteStats:
+def write_owned(pages: Mapping[str, str | bytes | Keep], content_dir: Path, owned_dirs: Sequence[str] = OWNED_DIRS,
+                hashes: StatIndex | None = None, shas: Mapping[str, str] | None = None) -> WriteStats:
     """Make the owned folders of ``content_dir`` hold exactly ``pages``
-    (path under content/ -> text or UTF-8 bytes).
+    (path under content/ -> text, UTF-8 bytes, or :class:`Keep`: the file is
+    already there with those bytes).
 
     ``hashes``: where current file hashes come from (default: read every
-    file); it records the hashes of the files written."""
+    file); it records the hashes of the files written. ``shas``: the SHA-256
+    of some pages' bytes, computed already (the others are hashed here)."""
     content_dir = Path(content_dir)
     hashes = hashes if hashes is not None else StatIndex(content_dir, enabled=False)
-    grouped: dict[str, dict[str, str | bytes]] = {d: {} for d in owned_dirs}
+    shas = shas or {}
+    grouped: dict[str, dict[str, tuple[str | bytes | Keep, str | None]]] = {d: {} for d in owned_dirs}
     for rel, text in pages.items():
         top, inner = _split(rel, owned_dirs)
-        grouped[top][inner] = text
+        grouped[top][inner] = (text, text.sha if isinstance(text, Keep) else shas.get(rel))
 
     plans = []
     for top in owned_dirs:  # check everything before writing anything
         folder = content_dir / top
         old = read_manifest(folder)
         new = grouped[top]
-        plan: dict[str, tuple[bytes, str, str | None]] = {}  # inner -> (bytes, their sha, sha on disk)
-        for inner, text in sorted(new.items()):
-            data = utf8(text)
-            digest = sha256(data)
+        plan: dict[str, tuple[bytes | None, str, str | None]] = {}  # inner -> (bytes, their sha, sha on disk)
+        for inner, (text, known) in sorted(new.items()):
+            data = None if isinstance(text, Keep) else utf8(text)
+            digest = known or sha256(data)
             current = hashes.sha(folder / inner)
             plan[inner] = (data, digest, current)
-            if current is None or current == digest:
-                continue  # absent, or already these bytes (adopting an identical file loses nothing)
+            if current == digest:
+                continue  # already these bytes (adopting an identical file loses nothing)
+            if data is None:
+                raise InputError(f"content/{top}/{inner}", "changed while newsarchive was generating",
+                                 fix="run the build again")
+            if current is None:
+                continue
             if inner not in old:
                 raise InputError(f"content/{top}/{inner}", "exists but was not written by newsarchive; "
                                  "refusing to overwrite it",

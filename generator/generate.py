@@ -1,0 +1,187 @@
+"""One run of the generator: site-data/ in, the generated pages in content/ and
+the data exports beside them out. Pure of MkDocs.
+
+Incremental, in three steps:
+
+1. Nothing changed (the same code, mkdocs.yml, registry, raw files, sidecars
+   and notes, by content hash; the generated files still there as written):
+   nothing is done, the last run's problems are repeated. File hashes are
+   trusted from ``stat`` where they can be (generator/statindex.py), and this
+   path imports none of the reading or writing stages, so it stays short at
+   any size.
+2. Otherwise only changed articles are extracted (cache ``articles``), the
+   cross-link pages are read back from disk when their inputs are unchanged
+   (cache ``crosslink``), and only article pages whose key changed are
+   rendered and written (cache ``pages``).
+3. The write stage checks every generated link and writes only the files it owns.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Mapping
+
+from .archive import Archive, Paths
+from .cache import CACHE_DIR, Cache, code_version, digest, write_atomic
+from .diagnostics import Diagnostic, InputError, Report
+from .pipeline import (LAST_RELATED, Options, article_keys, crosslink, load_config, notes_digest, raw_files,
+                       read_archive, registry_bytes)
+from .statindex import StatIndex, sha256
+from .write.owned import read_manifest
+from .write.paths import MANIFEST, OWNED_DIRS, site_path
+
+SITE_FILES_DIR = "site-files"
+
+
+def generate(root: Path, report: Report | None = None,
+             options: Options = Options()) -> tuple[Archive | None, Report]:
+    """Read site-data/ and write the generated pages into content/. Pure of MkDocs.
+
+    Incremental: when no input changed since the last run (same content hashes,
+    generated files untouched; hashes are trusted from stat where they can be,
+    see generator/statindex.py) it does nothing and repeats the last run's
+    problems; otherwise only changed articles are extracted and only pages
+    whose inputs changed are rendered and written. The generator's own links
+    are checked (warnings). The data files for the site (exports) are written
+    to ``site_files_dir(root)``. Returns the Archive, or None when nothing had
+    to be done.
+    """
+    report = report if report is not None else Report()
+    first = len(report.diagnostics)
+    paths = Paths(root)
+    cache = Cache(paths.root, options.cache)
+    hashes = StatIndex(paths.root, options.cache)
+    files = raw_files(paths)
+    registry = registry_bytes(paths)
+    keys = article_keys(paths, files, registry, hashes)
+    listed = sorted(f"{paths.rel(p)}={k}" for p, k in keys.items())
+    run_key = digest(code_version(), hashes.sha(paths.root / "mkdocs.yml") or "", registry, *listed,
+                     notes_digest(paths, hashes))
+    if _unchanged(cache, run_key, paths, report, hashes):
+        hashes.save()
+        return None, report
+
+    from . import write  # imported here: the stages below load Jinja2, the readers, the notes...
+    from .exports import exports
+    from .site_files import notes_jsonld
+    from .write.compose import article_pages
+
+    config = load_config(paths, report)
+    cross_key = digest(code_version(), repr(config), registry, *listed)
+    archive = read_archive(paths, report, options, keys)
+    cached = cache.get("crosslink", cross_key)
+    reused = _reuse_crosslink(cached, paths, hashes) if cached else None
+    jobs: list = []
+    if reused:
+        archive.related = {k: [tuple(x) for x in v] for k, v in cached["related"].items()}
+        cross_pages, data_files = reused
+    else:
+        crosslink(archive, config)
+        jobs = write.crosslink_jobs(archive, config, archive.index)  # rendered beside the article pages
+        data_files = exports(archive, archive.related, archive.index)  # bytes: no str copy of the exports
+    cache.put(*LAST_RELATED, archive.related)  # for the one-article preview (generator/preview.py)
+    pages, shas, _rendered = article_pages(archive, cache, options.jobs, hashes, extra=jobs)
+    if jobs:
+        cross_pages = {name: pages[name] for name in pages if not name.startswith("articles/")}
+        cache.put("crosslink", cross_key, {"related": archive.related,
+                                           "pages": {name: shas[name] for name in cross_pages},
+                                           "files": _shas(data_files)})
+        cache.keep_only("crosslink", {cross_key})
+    pages.update(write.render_archive(archive.articles))
+    pages.update(write.render_latest(archive.articles))
+    pages.update(cross_pages)
+    data_files["annotations.jsonld"] = notes_jsonld(archive)
+    for problem in write.check_links(pages, site_file_paths(paths, data_files),
+                                     read=lambda rel: (paths.content / rel).read_bytes()):
+        report.add(problem)
+    write.write_owned(dict(sorted(pages.items())), paths.content, write.OWNED_DIRS, hashes, shas)
+    write_site_files(site_files_dir(paths.root), data_files)
+    cache.put("state", "last", {"run": run_key, "manifests": _manifests(paths),
+                                "diagnostics": [[d.level, d.file, d.line, d.message, d.fix]
+                                                for d in report.diagnostics[first:]]})
+    hashes.save()
+    return archive, report
+
+
+def site_file_paths(paths: Paths, data_files: Mapping[str, bytes]) -> set[str]:
+    """The files of the built site besides the generated pages, as paths from its root:
+    hand-written pages (``x.md`` -> ``x.html``) and other files of content/, the data exports."""
+    found = set(data_files)
+    content = paths.content
+    for dirpath, dirs, names in os.walk(content):
+        base = Path(dirpath).relative_to(content).as_posix()
+        if base == ".":
+            dirs[:] = [d for d in dirs if d not in OWNED_DIRS]
+        for name in names:
+            found.add(site_path(name if base == "." else f"{base}/{name}"))
+    return found
+
+
+def _shas(files: Mapping[str, bytes]) -> dict[str, str]:
+    return {name: sha256(data) for name, data in files.items()}
+
+
+def _reuse_crosslink(cached: dict, paths: Paths,
+                     hashes: StatIndex) -> tuple[dict[str, bytes], dict[str, bytes]] | None:
+    """The cross-link pages and data files of a cached run, read back from
+    content/ and the site-files folder where that run wrote them, when every
+    one is still there with the bytes recorded (the cache keeps only their
+    SHA-256, not a second copy of the pages); else None, and they are rebuilt."""
+    found: list[dict] = []
+    for folder, shas in ((paths.content, cached.get("pages")), (site_files_dir(paths.root), cached.get("files"))):
+        if not isinstance(shas, dict):
+            return None
+        texts: dict[str, bytes] = {}
+        for name, sha in shas.items():
+            if hashes.sha(folder / name) != sha:
+                return None
+            try:
+                texts[name] = (folder / name).read_bytes()
+            except OSError:
+                return None
+        found.append(texts)
+    return found[0], found[1]
+
+
+def site_files_dir(root: Path) -> Path:
+    return Path(root) / CACHE_DIR / SITE_FILES_DIR
+
+
+def write_site_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
+    """Replace ``folder``'s files by ``files`` (name -> text or bytes)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.iterdir():
+        if stale.name not in files and stale.is_file():
+            stale.unlink()
+    for name, text in files.items():
+        target = folder / name
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        if not target.exists() or target.read_bytes() != data:
+            write_atomic(target, data)
+
+
+def _manifests(paths: Paths) -> dict[str, str]:
+    found = {}
+    for top in OWNED_DIRS:
+        manifest = paths.content / top / MANIFEST
+        found[top] = digest(manifest.read_bytes()) if manifest.exists() else ""
+    return found
+
+
+def _unchanged(cache: Cache, run_key: str, paths: Paths, report: Report, hashes: StatIndex) -> bool:
+    """True when the last run had the same inputs and its output is untouched."""
+    state = cache.get("state", "last")
+    if not state or state.get("run") != run_key or state.get("manifests") != _manifests(paths):
+        return False
+    if not site_files_dir(paths.root).is_dir():
+        return False
+    for top in OWNED_DIRS:  # every generated file still there with the bytes written
+        folder = paths.content / top
+        base = os.fspath(folder) + os.sep
+        for inner, sha in read_manifest(folder).items():
+            if hashes.sha(base + inner) != sha:
+                return False
+    for level, file, line, message, fix in state.get("diagnostics", []):
+        report.add(Diagnostic(level, file, line, message, fix))
+    return True
