@@ -6,6 +6,11 @@
 - on_pre_build: during ``mkdocs serve`` regenerates the pages from site-data/
   (``generator.generate.generate``), so editing a raw file reloads the page.
   A full build runs the generator before MkDocs instead (generator.site).
+- on_pre_page: a page's source is read as MkDocs reads it, except that the
+  front matter of a page the generator wrote (``markup: html``) is read with
+  ``json`` line by line (generator/write/frontmatter.py wrote each value as
+  JSON, which is YAML): the same data, without PyYAML's constructor, which was
+  most of MkDocs' time on these pages. Any other page: MkDocs' own reader.
 - on_page_markdown: a page the generator wrote (front matter ``markup: html``)
   is not run through Python-Markdown: its body is already the final HTML
   (generator/write/). The page's ``render`` is replaced for this page only:
@@ -41,7 +46,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import meta
 
+from .write.frontmatter import read as read_generated
 from .write.paths import HTML_MARKUP, MARKUP_KEY, RAW_REPO_DIR, raw_site_path
 from .write.toc import anchor_ids, headings, toc_tokens
 
@@ -128,6 +135,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             server.unwatch(config.docs_dir)
         return server
 
+    def on_pre_page(self, page, *, config, files):
+        page.read_source = lambda config: _read_source(page, config)  # this page only
+        return page
+
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if page.meta.get(MARKUP_KEY) == HTML_MARKUP:
             page.render = lambda config, files: _hand_over(page, markdown)  # instead of Markdown, this page only
@@ -168,3 +179,15 @@ def _hand_over(page, body: str) -> None:
     page.content = body
     page.toc = get_toc(toc_tokens(headings(body)))
     page.present_anchor_ids = anchor_ids(body)
+
+
+def _read_source(page, config) -> None:
+    """``Page.read_source``, with the generator's front matter read at C speed."""
+    source = config.plugins.on_page_read_source(page=page, config=config)
+    if source is None:
+        source = page.file.content_string
+    found = read_generated(source, (MARKUP_KEY, HTML_MARKUP))
+    if found is None:
+        page.markdown, page.meta = meta.get_data(source)  # MkDocs' own reader
+    else:
+        page.meta, page.markdown = found
