@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from .archive import Archive, Paths
 from .cache import CACHE_DIR, Cache, code_version, digest, write_atomic
@@ -32,6 +32,7 @@ from .write.owned import read_manifest
 from .write.paths import MANIFEST, OWNED_DIRS, site_path
 
 SITE_FILES_DIR = "site-files"
+NOTES_FILE = "annotations.jsonld"  # the notes as Web Annotation JSON-LD (generator/site_files.py)
 
 
 def generate(root: Path, report: Report | None = None,
@@ -73,30 +74,36 @@ def generate(root: Path, report: Report | None = None,
     cached = cache.get("crosslink", cross_key)
     reused = _reuse_crosslink(cached, paths, hashes) if cached else None
     jobs: list = []
+    site_files = site_files_dir(paths.root)
     if reused:
         archive.related = {k: [tuple(x) for x in v] for k, v in cached["related"].items()}
-        cross_pages, data_files = reused
+        cross_pages, data_shas = reused
     else:
         crosslink(archive, config)
         jobs = write.crosslink_jobs(archive, config, archive.index)  # rendered beside the article pages
         data_files = exports(archive, archive.related, archive.index)  # bytes: no str copy of the exports
+        data_shas = _shas(data_files)
+        write_site_files(site_files, data_files, keep={NOTES_FILE})  # now, not held while pages render
+        del data_files
     cache.put(*LAST_RELATED, archive.related)  # for the one-article preview (generator/preview.py)
     pages, shas, _rendered = article_pages(archive, cache, options.jobs, hashes, extra=jobs)
-    if jobs:
+    rendered_crosslinks, jobs = bool(jobs), []
+    archive.index = None  # the pages are rendered: the index (a sixth of the run's memory at 10,000) can go
+    if rendered_crosslinks:
         cross_pages = {name: pages[name] for name in pages if not name.startswith("articles/")}
         cache.put("crosslink", cross_key, {"related": archive.related,
                                            "pages": {name: shas[name] for name in cross_pages},
-                                           "files": _shas(data_files)})
+                                           "files": data_shas})
         cache.keep_only("crosslink", {cross_key})
     pages.update(write.render_archive(archive.articles))
     pages.update(write.render_latest(archive.articles))
     pages.update(cross_pages)
-    data_files["annotations.jsonld"] = notes_jsonld(archive)
-    for problem in write.check_links(pages, site_file_paths(paths, data_files),
+    notes = notes_jsonld(archive)
+    for problem in write.check_links(pages, site_file_paths(paths, [*data_shas, NOTES_FILE]),
                                      read=lambda rel: (paths.content / rel).read_bytes()):
         report.add(problem)
     write.write_owned(dict(sorted(pages.items())), paths.content, write.OWNED_DIRS, hashes, shas)
-    write_site_files(site_files_dir(paths.root), data_files)
+    write_site_files(site_files, {NOTES_FILE: notes}, keep=set(data_shas))
     cache.put("state", "last", {"run": run_key, "manifests": _manifests(paths),
                                 "diagnostics": [[d.level, d.file, d.line, d.message, d.fix]
                                                 for d in report.diagnostics[first:]]})
@@ -104,7 +111,7 @@ def generate(root: Path, report: Report | None = None,
     return archive, report
 
 
-def site_file_paths(paths: Paths, data_files: Mapping[str, bytes]) -> set[str]:
+def site_file_paths(paths: Paths, data_files: Iterable[str]) -> set[str]:
     """The files of the built site besides the generated pages, as paths from its root:
     hand-written pages (``x.md`` -> ``x.html``) and other files of content/, the data exports."""
     found = set(data_files)
@@ -123,36 +130,39 @@ def _shas(files: Mapping[str, bytes]) -> dict[str, str]:
 
 
 def _reuse_crosslink(cached: dict, paths: Paths,
-                     hashes: StatIndex) -> tuple[dict[str, bytes], dict[str, bytes]] | None:
-    """The cross-link pages and data files of a cached run, read back from
-    content/ and the site-files folder where that run wrote them, when every
-    one is still there with the bytes recorded (the cache keeps only their
-    SHA-256, not a second copy of the pages); else None, and they are rebuilt."""
-    found: list[dict] = []
-    for folder, shas in ((paths.content, cached.get("pages")), (site_files_dir(paths.root), cached.get("files"))):
-        if not isinstance(shas, dict):
+                     hashes: StatIndex) -> tuple[dict[str, bytes], dict[str, str]] | None:
+    """The cross-link pages of a cached run, read back from content/ where
+    that run wrote them, and the SHA-256 of its data files (left where they
+    are, in the site-files folder), when every one is still there with the
+    bytes recorded (the cache keeps only their SHA-256, not a second copy of
+    the pages); else None, and they are rebuilt."""
+    pages, files = cached.get("pages"), cached.get("files")
+    if not isinstance(pages, dict) or not isinstance(files, dict):
+        return None
+    site_files = site_files_dir(paths.root)
+    if any(hashes.sha(site_files / name) != sha for name, sha in files.items()):
+        return None
+    texts: dict[str, bytes] = {}
+    for name, sha in pages.items():
+        if hashes.sha(paths.content / name) != sha:
             return None
-        texts: dict[str, bytes] = {}
-        for name, sha in shas.items():
-            if hashes.sha(folder / name) != sha:
-                return None
-            try:
-                texts[name] = (folder / name).read_bytes()
-            except OSError:
-                return None
-        found.append(texts)
-    return found[0], found[1]
+        try:
+            texts[name] = (paths.content / name).read_bytes()
+        except OSError:
+            return None
+    return texts, files
 
 
 def site_files_dir(root: Path) -> Path:
     return Path(root) / CACHE_DIR / SITE_FILES_DIR
 
 
-def write_site_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
-    """Replace ``folder``'s files by ``files`` (name -> text or bytes)."""
+def write_site_files(folder: Path, files: Mapping[str, str | bytes], keep: set[str] = frozenset()) -> None:
+    """Make ``folder`` hold ``files`` (name -> text or bytes), the files named in
+    ``keep`` as they are, and nothing else."""
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.iterdir():
-        if stale.name not in files and stale.is_file():
+        if stale.name not in files and stale.name not in keep and stale.is_file():
             stale.unlink()
     for name, text in files.items():
         target = folder / name

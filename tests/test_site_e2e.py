@@ -210,7 +210,7 @@ def test_broken_anchor_is_a_warning_naming_the_page(tmp_path):
                           key_figures=(Figure("9 test cases", 9, "cases", "test cases", 7),))
     pages = pages_for([bad])
     report = Report()
-    for problem in check_links(pages, site_file_paths(Paths(repo), {})):
+    for problem in check_links(pages, site_file_paths(Paths(repo), [])):
         report.add(problem)
     write_owned(pages, repo / "content")
     result = build_static(repo, report, quiet=True, search=False)

@@ -30,13 +30,13 @@ _EXTERNAL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 SNIPPET_BASE = {"_generated/latest.md": "index.md"}
 
 
-def body_of(data: bytes) -> bytes:
-    """A page's bytes without its front matter."""
+def body_start(data: bytes) -> int:
+    """Where a page's body starts, after its front matter (the page is not copied)."""
     if data.startswith(b"---\n"):
         end = data.find(b"\n---\n", 3)
         if end >= 0:
-            return data[end + 5:]
-    return data
+            return end + 5
+    return 0
 
 
 def check_links(pages: Mapping[str, str | bytes | Keep], known: Iterable[str],
@@ -46,14 +46,15 @@ def check_links(pages: Mapping[str, str | bytes | Keep], known: Iterable[str],
 
     ``known``: every other file of the built site, as paths from its root
     (hand-written pages as ``x.html``, raw files, data exports)."""
-    bodies: dict[str, tuple[str, bytes]] = {}
+    bodies: dict[str, tuple[str, bytes | Keep]] = {}
     for path, page in pages.items():
-        if isinstance(page, Keep):
-            if read is None:
-                raise ValueError(f"{path}: a kept page needs read()")
-            page = read(path)
-        data = page.encode("utf-8") if isinstance(page, str) else page
-        bodies[SNIPPET_BASE.get(path, path)] = (path, body_of(data))
+        if isinstance(page, Keep) and read is None:
+            raise ValueError(f"{path}: a kept page needs read()")
+        bodies[SNIPPET_BASE.get(path, path)] = (path, page.encode("utf-8") if isinstance(page, str) else page)
+
+    def data_of(page: str) -> bytes:
+        path, data = bodies[page]
+        return read(path) if isinstance(data, Keep) else data  # a kept page is read when needed, not kept
     files = set(known)
     by_site = {site_path(page): page for page in bodies}
     files.update(by_site)
@@ -62,14 +63,16 @@ def check_links(pages: Mapping[str, str | bytes | Keep], known: Iterable[str],
     def ids_of(page: str) -> set[str]:
         found = anchors.get(page)
         if found is None:
-            found = anchors[page] = {i.decode("utf-8") for i in _ID.findall(bodies[page][1])}
+            data = data_of(page)
+            found = anchors[page] = {i.decode("utf-8") for i in _ID.findall(data, body_start(data))}
         return found
 
     problems: list[Diagnostic] = []
     resolved: dict[str, str] = {}  # "dir\0target" -> the file it names
-    for base, (path, body) in sorted(bodies.items()):
+    for base, (path, _page) in sorted(bodies.items()):
         here = posixpath.dirname(site_path(base))
-        for raw in dict.fromkeys(_HREF.findall(body)):  # each href once, in order
+        data = data_of(base)
+        for raw in dict.fromkeys(_HREF.findall(data, body_start(data))):  # each href once, in order
             href = raw.decode("utf-8")
             if _EXTERNAL.match(href):
                 continue
