@@ -19,6 +19,7 @@ Incremental, in three steps:
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -28,10 +29,11 @@ from .diagnostics import Diagnostic, InputError, Report
 from .pipeline import (LAST_RELATED, Options, article_keys, crosslink, load_config, notes_digest, raw_files,
                        read_archive, registry_bytes)
 from .statindex import StatIndex, sha256
-from .write.owned import read_manifest
+from .write.owned import Keep, read_manifest
 from .write.paths import MANIFEST, OWNED_DIRS, site_path
 
 SITE_FILES_DIR = "site-files"
+STAGING_DIR = "staging"  # pages rendered, not yet moved into content/
 NOTES_FILE = "annotations.jsonld"  # the notes as Web Annotation JSON-LD (generator/site_files.py)
 
 
@@ -77,7 +79,7 @@ def generate(root: Path, report: Report | None = None,
     site_files = site_files_dir(paths.root)
     if reused:
         archive.related = {k: [tuple(x) for x in v] for k, v in cached["related"].items()}
-        cross_pages, data_shas = reused
+        cross_pages, data_shas = reused  # pages: Keep (on disk as written), not read
     else:
         crosslink(archive, config)
         jobs = write.crosslink_jobs(archive, config, archive.index)  # rendered beside the article pages
@@ -86,29 +88,65 @@ def generate(root: Path, report: Report | None = None,
         write_site_files(site_files, data_files, keep={NOTES_FILE})  # now, not held while pages render
         del data_files
     cache.put(*LAST_RELATED, archive.related)  # for the one-article preview (generator/preview.py)
-    pages, shas, _rendered = article_pages(archive, cache, options.jobs, hashes, extra=jobs)
-    rendered_crosslinks, jobs = bool(jobs), []
-    archive.index = None  # the pages are rendered: the index (a sixth of the run's memory at 10,000) can go
-    if rendered_crosslinks:
-        cross_pages = {name: pages[name] for name in pages if not name.startswith("articles/")}
-        cache.put("crosslink", cross_key, {"related": archive.related,
-                                           "pages": {name: shas[name] for name in cross_pages},
-                                           "files": data_shas})
-        cache.keep_only("crosslink", {cross_key})
-    pages.update(write.render_archive(archive.articles))
-    pages.update(write.render_latest(archive.articles))
-    pages.update(cross_pages)
-    notes = notes_jsonld(archive)
-    for problem in write.check_links(pages, site_file_paths(paths, [*data_shas, NOTES_FILE]),
-                                     read=lambda rel: (paths.content / rel).read_bytes()):
-        report.add(problem)
-    write.write_owned(dict(sorted(pages.items())), paths.content, write.OWNED_DIRS, hashes, shas)
+    staging = paths.root / CACHE_DIR / STAGING_DIR
+    shutil.rmtree(staging, ignore_errors=True)  # a run stopped before moving its pages into place
+    try:
+        pages, shas, links, _rendered = article_pages(archive, cache, options.jobs, hashes, extra=jobs,
+                                                      staging=staging)
+        rendered_crosslinks, jobs = bool(jobs), []
+        archive.index = None  # the pages are rendered: the index (a sixth of the run's memory at 10,000) can go
+        if rendered_crosslinks:
+            cross_pages = {name: Keep(shas[name]) for name in pages if not name.startswith("articles/")}
+            cache.put("crosslink", cross_key, {"related": archive.related,
+                                               "pages": {name: shas[name] for name in cross_pages},
+                                               "files": data_shas})
+            cache.keep_only("crosslink", {cross_key})
+        else:
+            pages.update(cross_pages)
+            shas.update((name, page.sha) for name, page in cross_pages.items())
+        for name, text in (*write.render_archive(archive.articles).items(),
+                           *write.render_latest(archive.articles).items()):
+            pages[name] = text.encode("utf-8")
+            links[name] = write.page_links(pages[name])
+        notes = notes_jsonld(archive)
+        for problem in write.check_links(_all_links(pages, links, cache, paths),
+                                         site_file_paths(paths, [*data_shas, NOTES_FILE])):
+            report.add(problem)
+        write.write_owned(dict(sorted(pages.items())), paths.content, write.OWNED_DIRS, hashes, shas)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     write_site_files(site_files, {NOTES_FILE: notes}, keep=set(data_shas))
     cache.put("state", "last", {"run": run_key, "manifests": _manifests(paths),
                                 "diagnostics": [[d.level, d.file, d.line, d.message, d.fix]
                                                 for d in report.diagnostics[first:]]})
     hashes.save()
     return archive, report
+
+
+def _all_links(pages: Mapping[str, object], links: dict, cache: Cache, paths: Paths) -> dict:
+    """The links of every page: those rendered now, the others' from the cache (by the
+    page's SHA-256; a page not seen before is read once, and its links cached)."""
+    from .write import PageLinks, page_links
+
+    found = {}
+    for name, page in pages.items():
+        if name in links:
+            found[name] = links[name]
+            cache.put("links", _sha_of(page), links[name].to_data())
+            continue
+        sha = page.sha if isinstance(page, Keep) else _sha_of(page)
+        data = cache.get("links", sha)
+        if isinstance(data, list) and len(data) == 2:
+            found[name] = PageLinks.from_data(data)
+        else:
+            found[name] = page_links((paths.content / name).read_bytes() if isinstance(page, Keep) else page)
+            cache.put("links", sha, found[name].to_data())
+    cache.keep_only("links", {_sha_of(page) for page in pages.values()})
+    return found
+
+
+def _sha_of(page) -> str:
+    return page.sha if hasattr(page, "sha") else sha256(page)
 
 
 def site_file_paths(paths: Paths, data_files: Iterable[str]) -> set[str]:
@@ -129,28 +167,21 @@ def _shas(files: Mapping[str, bytes]) -> dict[str, str]:
     return {name: sha256(data) for name, data in files.items()}
 
 
-def _reuse_crosslink(cached: dict, paths: Paths,
-                     hashes: StatIndex) -> tuple[dict[str, bytes], dict[str, str]] | None:
-    """The cross-link pages of a cached run, read back from content/ where
-    that run wrote them, and the SHA-256 of its data files (left where they
-    are, in the site-files folder), when every one is still there with the
-    bytes recorded (the cache keeps only their SHA-256, not a second copy of
-    the pages); else None, and they are rebuilt."""
+def _reuse_crosslink(cached: dict, paths: Paths, hashes: StatIndex) -> tuple[dict, dict[str, str]] | None:
+    """The cross-link pages of a cached run (:class:`~generator.write.Keep`: left
+    in content/ where that run wrote them) and the SHA-256 of its data files
+    (left in the site-files folder), when every one is still there with the
+    bytes recorded (the cache keeps only their SHA-256); else None, and they
+    are rebuilt."""
     pages, files = cached.get("pages"), cached.get("files")
     if not isinstance(pages, dict) or not isinstance(files, dict):
         return None
     site_files = site_files_dir(paths.root)
     if any(hashes.sha(site_files / name) != sha for name, sha in files.items()):
         return None
-    texts: dict[str, bytes] = {}
-    for name, sha in pages.items():
-        if hashes.sha(paths.content / name) != sha:
-            return None
-        try:
-            texts[name] = (paths.content / name).read_bytes()
-        except OSError:
-            return None
-    return texts, files
+    if any(hashes.sha(paths.content / name) != sha for name, sha in pages.items()):
+        return None
+    return {name: Keep(sha) for name, sha in pages.items()}, files
 
 
 def site_files_dir(root: Path) -> Path:

@@ -210,15 +210,15 @@ def test_every_relative_link_resolves(small, archive):
 
 
 def test_the_generators_link_check_finds_nothing_here_and_a_broken_link_when_there_is_one(small, archive):
-    from generator.write import check_links, render_pages
+    from generator.write import check_pages, render_pages
 
     pages = {**render_pages(archive.articles), **small}
-    assert check_links(pages, {"data.html", "index.html"}) == []
+    assert check_pages(pages, {"data.html", "index.html"}) == []
     broken = dict(pages)
     path = "entities/alda-brenner/index.md"
     broken[path] = pages[path].replace("../vellan/index.html", "../vellan/index.md").replace(
         f"articles/{A4}.html#p1", f"articles/{A4}.html#p99")
-    problems = [d.format() for d in check_links(broken, {"data.html", "index.html"})]
+    problems = [d.format() for d in check_pages(broken, {"data.html", "index.html"})]
     assert problems == [
         f"content/{path}: warning: link '../vellan/index.md' leads to no page or file of the site "
         "(link an existing page (paths end in .html))",

@@ -60,7 +60,7 @@ def test_nothing_changed_means_no_work_and_no_rewrite(repo: Path, monkeypatch):
     assert first is not None
     before = mtimes(repo / "content")
     extracted = count_calls(monkeypatch, pipeline, "read_article")
-    rendered = count_calls(monkeypatch, compose, "render_one")
+    rendered = count_calls(monkeypatch, compose, "render_page")
     again, report = generate(repo, Report())
     assert again is None  # skipped: same content hashes, generated files untouched
     assert extracted == [] and rendered == []
@@ -85,11 +85,11 @@ def test_one_changed_note_renders_only_its_article(repo: Path, monkeypatch):
     note.write_text(note.read_text(encoding="utf-8").replace("newsarchive maintainers", "TEST FIXTURE editor"),
                     encoding="utf-8")
     extracted = count_calls(monkeypatch, pipeline, "read_article")
-    rendered = count_calls(monkeypatch, compose, "render_one")
+    rendered = count_calls(monkeypatch, compose, "render_page")
     archive, report = generate(repo, Report())
     assert archive is not None and not report.errors
     assert extracted == []  # the article itself came from the cache
-    assert [args[1].id for args in rendered] == [SEED_ID]
+    assert [args[0].id for args in rendered] == [SEED_ID]
     assert "TEST FIXTURE editor" in (repo / f"content/articles/{SEED_ID}.md").read_text(encoding="utf-8")
 
 
@@ -159,10 +159,11 @@ def test_parallel_rendering_gives_the_same_pages(repo: Path, monkeypatch):
     pipeline.crosslink(archive, pipeline.load_config(Paths(repo), Report()))
     monkeypatch.setattr(compose, "PARALLEL_MIN", 2)
     off = pipeline.Cache(repo, False)
-    serial, serial_shas, serial_count = compose.article_pages(archive, off, jobs=1)
-    parallel, parallel_shas, parallel_count = compose.article_pages(archive, off, jobs=2)
+    serial, serial_shas, serial_links, serial_count = compose.article_pages(archive, off, jobs=1)
+    parallel, parallel_shas, parallel_links, parallel_count = compose.article_pages(archive, off, jobs=2)
     assert serial_count == parallel_count == 9
     assert parallel == serial and list(parallel) == list(serial) and parallel_shas == serial_shas
+    assert parallel_links == serial_links and len(parallel_links) == 9
     assert any(b"May 3, 2020" in data or b"2020-05-03" in data for data in parallel.values())
 
 
@@ -195,10 +196,10 @@ def test_one_changed_note_keeps_every_other_page_on_disk_unread(repo: Path, monk
     note = next((repo / "site-data/annotations" / SEED_ID).glob("*.yml"))
     note.write_text(note.read_text(encoding="utf-8").replace("newsarchive maintainers", "TEST FIXTURE editor"),
                     encoding="utf-8")
-    rendered = count_calls(monkeypatch, compose, "render_one")
+    rendered = count_calls(monkeypatch, compose, "render_page")
     archive, report = generate(repo, Report())
     assert archive is not None and not report.errors
-    assert [args[1].id for args in rendered] == [SEED_ID]
+    assert [args[0].id for args in rendered] == [SEED_ID]
     after = mtimes(repo / "content/articles")
     assert sorted(p for p in after if after[p] != before[p]) == [".newsarchive-manifest", f"{SEED_ID}.md"]
 

@@ -338,3 +338,19 @@ def test_every_link_of_every_page_opens_a_file_from_disk(sample):
             assert site.resolve() in target.parents, (path, url)
             checked += 1
     assert len(pages) > 30 and checked > 1000
+
+
+def test_a_broken_link_in_a_generated_page_fails_the_strict_build(tmp_path):
+    """MkDocs does not read a generated body, so the generator checks its links:
+    without the hand-written data page, the key-figures page's link to it is
+    reported, and --strict keeps the previous site."""
+    repo = copy_site(tmp_path)
+    (repo / "content/data.md").unlink()
+    report = Report()
+    result = build_site(repo, report, strict=True, quiet=True, search=False)
+    assert not result.built and not (repo / "site").exists()
+    generated = [d.format() for d in report.warnings if d.file.startswith(("content/figures", "content/articles",
+                                                                            "content/entities"))]
+    assert generated == ["content/figures/index.md: warning: link '../data.html' leads to no page or file of the "
+                         "site (link an existing page (paths end in .html))"]  # (and MkDocs: index.md's, the nav's)
+    assert build_site(repo, Report(), strict=False, quiet=True, search=False).built  # a warning, not an error

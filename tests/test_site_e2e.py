@@ -202,7 +202,7 @@ def test_broken_anchor_is_a_warning_naming_the_page(tmp_path):
     (generate runs it; here called as generate does) names the pages, and
     --strict fails on the warnings."""
     from generator.generate import site_file_paths
-    from generator.write import check_links
+    from generator.write import check_pages
 
     repo = scratch_repo(tmp_path)
     bad = fixture_article("2020-03-04-test-fixture-bad", "2020-03-04T00:00:00+00:00", "TEST FIXTURE: bad figure",
@@ -210,7 +210,7 @@ def test_broken_anchor_is_a_warning_naming_the_page(tmp_path):
                           key_figures=(Figure("9 test cases", 9, "cases", "test cases", 7),))
     pages = pages_for([bad])
     report = Report()
-    for problem in check_links(pages, site_file_paths(Paths(repo), [])):
+    for problem in check_pages(pages, site_file_paths(Paths(repo), [])):
         report.add(problem)
     write_owned(pages, repo / "content")
     result = build_static(repo, report, quiet=True, search=False)

@@ -29,8 +29,8 @@ _WHERE = {
     "render_article": "article", "render_latest": "article", "render_pages": "article",
     "crosslink_jobs": "crosslink_pages", "render_crosslink_pages": "crosslink_pages",
     "Span": "html", "link": "html", "render_inline": "html", "text": "html",
-    "check_links": "links",
-    "Keep": "owned", "WriteStats": "owned", "clean_owned": "owned", "read_manifest": "owned", "write_owned": "owned",
+    "PageLinks": "links", "check_links": "links", "check_pages": "links", "page_links": "links",
+    "Keep": "owned", "Staged": "owned", "WriteStats": "owned", "clean_owned": "owned", "read_manifest": "owned", "write_owned": "owned",
     "MANIFEST": "paths", "MARKUP_KEY": "paths", "OWNED_DIRS": "paths", "PAGE_DIRS": "paths", "RAW_REPO_DIR": "paths",
     "RAW_SITE_DIR": "paths", "article_path": "paths", "raw_site_path": "paths", "site_path": "paths",
 }

@@ -17,7 +17,8 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
-from typing import Any, Callable, Sequence
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
 
 from ..annotations import mark_spans, render_orphans_html, render_paragraph_notes
 from ..annotations.model import KIND_LABELS, ORPHAN, Anchored
@@ -29,7 +30,8 @@ from ..extract.entities import Matcher
 from ..records import Article
 from ..statindex import StatIndex, sha256
 from .article import PageParts, render_article
-from .owned import Keep
+from .links import PageLinks, page_links
+from .owned import Keep, Staged
 from .paths import article_path
 
 
@@ -54,10 +56,17 @@ def page_key(archive: Archive, article: Article, related: list[dict[str, str]]) 
                   json.dumps(related, sort_keys=True))
 
 
-def render_one(archive: Archive, article: Article, related: list[dict[str, str]], matcher: Matcher) -> str:
-    notes = archive.notes.get(article.id, [])
+def render_one(archive: Archive, article: Article, related: list[dict[str, str]], matcher: Matcher | None) -> str:
+    """One article's page, from the archive (its notes; its entities' places in the index when built)."""
     found = archive.index.found.get(article.id) if archive.index is not None else None
-    links = link_spans(found) if found is not None else entity_link_spans(article, archive.registry, matcher)
+    return render_page(article, archive.notes.get(article.id, []), related, found, archive.registry, matcher)
+
+
+def render_page(article: Article, notes: list[Anchored], related: list[dict[str, str]], found: dict | None,
+                registry, matcher: Matcher | None) -> str:
+    """One article's page. ``found``: where its entities are (``CrossIndex.found[id]``);
+    None: found again with ``matcher`` (built for ``registry`` when None)."""
+    links = link_spans(found) if found is not None else entity_link_spans(article, registry, matcher)
     spans: dict[int, list] = {}
     for source in (links, mark_spans(notes)):
         for paragraph, more in source.items():
@@ -71,29 +80,35 @@ def render_one(archive: Archive, article: Article, related: list[dict[str, str]]
 #: below this many pages to render, worker processes cost more than they save
 PARALLEL_MIN = 200
 
+Page = bytes | Keep | Staged
+
 
 def article_pages(archive: Archive, cache: Cache, jobs: int | None = None, hashes: StatIndex | None = None,
-                  extra: Sequence[Callable[[], dict[str, str]]] = ()
-                  ) -> tuple[dict[str, bytes | Keep], dict[str, str], int]:
-    """Every article page, keyed by path under content/ (UTF-8 bytes, or :class:`Keep`
-    for a page already on disk), the SHA-256 of each, and how many were rendered;
-    with the pages of the ``extra`` jobs (the cross-link pages, see
-    :func:`~.crosslink_pages.crosslink_jobs`), rendered beside them.
+                  extra: Sequence[Callable[[], dict[str, str]]] = (), staging: Path | None = None
+                  ) -> tuple[dict[str, Page], dict[str, str], dict[str, PageLinks], int]:
+    """Every article page, keyed by path under content/, with the pages of the
+    ``extra`` jobs (the cross-link pages, :func:`~.crosslink_pages.crosslink_jobs`),
+    rendered beside them; the SHA-256 of each, the links of each page rendered
+    (:class:`~.links.PageLinks`), and how many article pages were rendered.
 
-    A page is kept when its key is the last run's and ``hashes`` (file hashes
-    trusted from stat) says its file still holds the bytes written then;
-    without ``hashes`` every page is rendered. The rest are rendered, in
-    ``jobs`` forked worker processes (default: one per core) when the archive
-    has at least PARALLEL_MIN articles. Workers inherit the archive from the
-    fork and send back only page bytes, so the result is the same either way."""
+    A page is UTF-8 bytes; or :class:`Keep` when its key is the last run's
+    and ``hashes`` (file hashes trusted from stat) says its file still holds
+    the bytes written then (without ``hashes`` every page is rendered); or,
+    with ``staging`` (a folder outside content/), :class:`Staged`: written
+    there as soon as it is rendered, so the pages are not all held in memory.
+    Article pages are rendered in ``jobs`` worker processes (default: one per
+    core) when the archive has at least PARALLEL_MIN articles, each task
+    carrying its article's records (forked workers do not touch, and so do
+    not copy, the parent's archive); the extra jobs run in this process
+    meanwhile. The result is the same either way."""
     by_id = {a.id: a for a in archive.articles}
     last = cache.get("pages", "last") if hashes is not None else None
     last = last if isinstance(last, dict) else {}
     content = archive.paths.content
-    pages: dict[str, bytes | Keep] = {}  # in article order; pages still to render are filled in below
+    pages: dict[str, Page] = {}  # in article order; pages still to render are filled in below
     keys: dict[str, str] = {}
-    todo: list[tuple[int, list[dict[str, str]]]] = []  # (article index, related)
-    for number, article in enumerate(archive.articles):
+    todo: list[tuple[Article, list[dict[str, str]]]] = []
+    for article in archive.articles:
         path = article_path(article)
         related = related_links(archive, article, by_id)
         key = keys[path] = page_key(archive, article, related)
@@ -103,59 +118,78 @@ def article_pages(archive: Archive, cache: Cache, jobs: int | None = None, hashe
             pages[path] = Keep(entry[1])
         else:
             pages[path] = b""
-            todo.append((number, related))
+            todo.append((article, related))
     shas = {path: page.sha for path, page in pages.items() if isinstance(page, Keep)}
-    rendered, more = _render_all(archive, todo, list(extra), jobs)
-    for (number, _related), (data, sha) in zip(todo, rendered):
-        path = article_path(archive.articles[number])
-        pages[path], shas[path] = data, sha
-    cache.put("pages", "last", {path: [keys[path], shas[path]] for path in pages})
-    for path, (data, sha) in more.items():
-        pages[path], shas[path] = data, sha
-    return pages, shas, len(todo)
+    links: dict[str, PageLinks] = {}
+    stage = str(staging) if staging is not None else None
+    found = archive.index.found if archive.index is not None else {}
+    tasks = [(article_path(a), a, archive.notes.get(a.id, []), related, found.get(a.id), stage) for a, related in todo]
+    for path, (page, sha, page_links_) in _render_all(archive, tasks, list(extra), jobs, stage):
+        pages[path], shas[path], links[path] = page, sha, page_links_
+    cache.put("pages", "last", {path: [keys[path], shas[path]] for path in keys})
+    return pages, shas, links, len(todo)
 
 
-Rendered = tuple[bytes, str]
-_FORKED: dict[str, Any] = {}  # what a forked worker renders from: the archive, the extra jobs
+Rendered = tuple[Page, str, PageLinks]
+_FORKED: dict[str, Any] = {}  # what a forked worker inherits: the registry (its matcher is built once there)
 
 
-def _render_all(archive: Archive, todo: list[tuple[int, list[dict[str, str]]]], extra: list,
-                jobs: int | None) -> tuple[list[Rendered], dict[str, Rendered]]:
+def _render_all(archive: Archive, tasks: list[tuple], extra: list, jobs: int | None,
+                stage: str | None) -> Iterator[tuple[str, Rendered]]:
+    """(path, rendered) of every extra job's page, then of every task's article page."""
     jobs = jobs or os.cpu_count() or 1
-    big = len(todo) >= PARALLEL_MIN or (extra and len(archive.articles) >= PARALLEL_MIN)
+    big = len(tasks) >= PARALLEL_MIN or (extra and len(archive.articles) >= PARALLEL_MIN)
     if jobs < 2 or not big or "fork" not in multiprocessing.get_all_start_methods():
-        matcher = Matcher(archive.registry) if todo else None
-        more = {path: _encoded(text) for job in extra for path, text in job().items()}
-        return [_encoded(render_one(archive, archive.articles[n], related, matcher)) for n, related in todo], more
-    _FORKED.update(archive=archive, extra=extra)
+        _FORKED["registry"] = archive.registry
+        try:
+            for job in extra:
+                for path, text in job().items():
+                    yield path, _finish(path, text, stage)
+            for task in tasks:
+                yield task[0], _render_task(task)
+        finally:
+            _FORKED.clear()
+        return
+    _FORKED["registry"] = archive.registry
     gc.freeze()  # the workers' garbage collector leaves the inherited objects alone: their pages stay shared
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            futures = [pool.submit(_run_extra, i) for i in range(len(extra))]  # the big jobs first
-            rendered = list(pool.map(_render_forked, todo, chunksize=32))
-            more: dict[str, Rendered] = {}
-            for future in futures:
-                more.update(future.result())
+            rendered = pool.map(_render_task, tasks, chunksize=16)
+            for job in extra:  # meanwhile, here: the cross-link pages (they need the whole index)
+                for path, text in job().items():
+                    yield path, _finish(path, text, stage)
+            for task, result in zip(tasks, rendered):
+                yield task[0], result
     finally:
         _FORKED.clear()
         gc.unfreeze()
-    return rendered, more
 
 
-def _run_extra(number: int) -> dict[str, Rendered]:
-    return {path: _encoded(text) for path, text in _FORKED["extra"][number]().items()}
+def _render_task(task: tuple) -> Rendered:
+    path, article, notes, related, found, stage = task
+    matcher = None
+    if found is None:  # no index (the cross-link pages were reused): find the entities again
+        if "matcher" not in _FORKED:
+            _FORKED["matcher"] = Matcher(_FORKED["registry"])
+        matcher = _FORKED["matcher"]
+    return _finish(path, render_page(article, notes, related, found, _FORKED["registry"], matcher), stage)
 
 
-def _render_forked(job: tuple[int, list[dict[str, str]]]) -> tuple[bytes, str]:
-    archive = _FORKED["archive"]
-    if "matcher" not in _FORKED:
-        _FORKED["matcher"] = Matcher(archive.registry)
-    number, related = job
-    return _encoded(render_one(archive, archive.articles[number], related, _FORKED["matcher"]))
-
-
-def _encoded(page: str) -> tuple[bytes, str]:
-    """A page as UTF-8 (half the memory of a str holding non-Latin-1 text) and its SHA-256."""
+def _finish(path: str, page: str, stage: str | None) -> Rendered:
+    """A rendered page as UTF-8 (half the memory of a str holding non-Latin-1 text),
+    or staged on disk; its SHA-256 and its links."""
     data = page.encode("utf-8")
-    return data, sha256(data)
+    sha = sha256(data)
+    found = page_links(data)
+    if stage is None:
+        return data, sha, found
+    target = os.path.join(stage, path)
+    try:
+        handle = open(target, "wb")
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        handle = open(target, "wb")
+    with handle:
+        handle.write(data)
+    return Staged(target, sha), sha, found

@@ -7,8 +7,10 @@ own URL and reports a warning when it leads to no file of the site, or to an
 ``#anchor`` the target page does not have. ``newsarchive build --strict``
 fails on those warnings, as on MkDocs' own.
 
-It reads the UTF-8 bytes as they are written (an href is ASCII: the
-generator percent-encodes it), at C speed; only the hrefs are decoded.
+What it needs of a page (:class:`PageLinks`: its hrefs and ids) is read
+from the UTF-8 bytes as they are written (an href is ASCII: the generator
+percent-encodes it), at C speed, when the page is rendered; a page that did
+not change keeps its links in the build cache, so it is not read again.
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from typing import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Iterable, Mapping
 from urllib.parse import unquote
 
 from ..diagnostics import Diagnostic
-from .owned import Keep
 from .paths import site_path
 
 _HREF = re.compile(rb'href="([^"]*)"')  # text never holds it: a quote in text is &#34;
@@ -39,47 +41,51 @@ def body_start(data: bytes) -> int:
     return 0
 
 
-def check_links(pages: Mapping[str, str | bytes | Keep], known: Iterable[str],
-                read: Callable[[str], bytes] | None = None) -> list[Diagnostic]:
-    """Warnings for the broken links of ``pages`` (path under content/ -> page
-    text, or :class:`Keep` for a page on disk, which ``read(path)`` reads).
+@dataclass(slots=True, frozen=True)
+class PageLinks:
+    """What the link check needs of one page: its hrefs (each once, in order) and its ids."""
+
+    hrefs: tuple[str, ...]
+    ids: frozenset[str]
+
+    def to_data(self) -> list:
+        return [list(self.hrefs), sorted(self.ids)]
+
+    @classmethod
+    def from_data(cls, data: list) -> "PageLinks":
+        return cls(tuple(data[0]), frozenset(data[1]))
+
+
+def page_links(page: str | bytes) -> PageLinks:
+    """The hrefs and ids of a page's body (its front matter skipped), read from its UTF-8 bytes."""
+    data = page.encode("utf-8") if isinstance(page, str) else page
+    start = body_start(data)
+    return PageLinks(tuple(h.decode("utf-8") for h in dict.fromkeys(_HREF.findall(data, start))),
+                     frozenset(i.decode("utf-8") for i in _ID.findall(data, start)))
+
+
+def check_pages(pages: Mapping[str, str | bytes], known: Iterable[str]) -> list[Diagnostic]:
+    """:func:`check_links` of pages held in memory (path under content/ -> page text)."""
+    return check_links({path: page_links(page) for path, page in pages.items()}, known)
+
+
+def check_links(pages: Mapping[str, PageLinks], known: Iterable[str]) -> list[Diagnostic]:
+    """Warnings for the broken links of ``pages`` (path under content/ -> its links).
 
     ``known``: every other file of the built site, as paths from its root
     (hand-written pages as ``x.html``, raw files, data exports)."""
-    bodies: dict[str, tuple[str, bytes | Keep]] = {}
-    for path, page in pages.items():
-        if isinstance(page, Keep) and read is None:
-            raise ValueError(f"{path}: a kept page needs read()")
-        bodies[SNIPPET_BASE.get(path, path)] = (path, page.encode("utf-8") if isinstance(page, str) else page)
-
-    def data_of(page: str) -> bytes:
-        path, data = bodies[page]
-        return read(path) if isinstance(data, Keep) else data  # a kept page is read when needed, not kept
+    bases = {SNIPPET_BASE.get(path, path): path for path in pages}
     files = set(known)
-    by_site = {site_path(page): page for page in bodies}
+    by_site = {site_path(base): path for base, path in bases.items()}
     files.update(by_site)
-    anchors: dict[str, set[str]] = {}
-
-    def ids_of(page: str) -> set[str]:
-        found = anchors.get(page)
-        if found is None:
-            data = data_of(page)
-            found = anchors[page] = {i.decode("utf-8") for i in _ID.findall(data, body_start(data))}
-        return found
-
     problems: list[Diagnostic] = []
     resolved: dict[str, str] = {}  # "dir\0target" -> the file it names
-    for base, (path, _page) in sorted(bodies.items()):
+    for base, path in sorted(bases.items()):
         here = posixpath.dirname(site_path(base))
-        data = data_of(base)
-        for raw in dict.fromkeys(_HREF.findall(data, body_start(data))):  # each href once, in order
-            href = raw.decode("utf-8")
+        for href in pages[path].hrefs:
             if _EXTERNAL.match(href):
                 continue
-            if "&" in href:
-                href_text = html.unescape(href)
-            else:
-                href_text = href
+            href_text = html.unescape(href) if "&" in href else href
             target, _, fragment = href_text.partition("#")
             if "?" in target:
                 target = target.partition("?")[0]
@@ -100,7 +106,7 @@ def check_links(pages: Mapping[str, str | bytes | Keep], known: Iterable[str],
                     problems.append(_broken(path, href, "leads to no page or file of the site",
                                             "link an existing page (paths end in .html)"))
                     continue
-            if fragment and where in by_site and unquote(fragment) not in ids_of(by_site[where]):
+            if fragment and where in by_site and unquote(fragment) not in pages[by_site[where]].ids:
                 problems.append(_broken(path, href, f"leads to {where}, which has no anchor #{fragment}",
                                         "link an anchor the page has"))
     return problems

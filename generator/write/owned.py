@@ -12,6 +12,7 @@ so a file whose stat is unchanged is not read again.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -27,6 +28,15 @@ from .paths import MANIFEST, OWNED_DIRS
 class Keep:
     """A page whose file already holds the bytes with this SHA-256: not read or written."""
 
+    sha: str
+
+
+@dataclass(slots=True, frozen=True)
+class Staged:
+    """A page rendered into a staging file (``path``, outside content/) with this
+    SHA-256: moved into place by :func:`write_owned` once every check passed."""
+
+    path: str
     sha: str
 
 
@@ -74,17 +84,35 @@ def _split(rel: str, owned_dirs: Sequence[str]) -> tuple[str, str]:
     return parts[0], "/".join(parts[1:])
 
 
+def _move(staged: str, path: Path) -> None:
+    """A staging file renamed into place (atomic, as write_atomic's rename; copied where the
+    staging folder is on another file system)."""
+    try:
+        os.replace(staged, path)
+    except FileNotFoundError:
+        os.makedirs(path.parent, exist_ok=True)
+        os.replace(staged, path)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        with open(staged, "rb") as f:  # another file system: copied beside the target, then renamed
+            write_atomic(path, f.read())
+        os.unlink(staged)
+
+
 def _remove_empty_dirs(folder: Path) -> None:
     for dirpath, _dirs, _files in os.walk(folder, topdown=False):
         if Path(dirpath) != folder and not os.listdir(dirpath):
             os.rmdir(dirpath)
 
 
-def write_owned(pages: Mapping[str, str | bytes | Keep], content_dir: Path, owned_dirs: Sequence[str] = OWNED_DIRS,
-                hashes: StatIndex | None = None, shas: Mapping[str, str] | None = None) -> WriteStats:
+def write_owned(pages: Mapping[str, str | bytes | Keep | Staged], content_dir: Path,
+                owned_dirs: Sequence[str] = OWNED_DIRS, hashes: StatIndex | None = None,
+                shas: Mapping[str, str] | None = None) -> WriteStats:
     """Make the owned folders of ``content_dir`` hold exactly ``pages``
-    (path under content/ -> text, UTF-8 bytes, or :class:`Keep`: the file is
-    already there with those bytes).
+    (path under content/ -> text, UTF-8 bytes, :class:`Keep`: the file is
+    already there with those bytes, or :class:`Staged`: the bytes are in a
+    staging file, moved into place).
 
     ``hashes``: where current file hashes come from (default: read every
     file); it records the hashes of the files written. ``shas``: the SHA-256
@@ -92,19 +120,19 @@ def write_owned(pages: Mapping[str, str | bytes | Keep], content_dir: Path, owne
     content_dir = Path(content_dir)
     hashes = hashes if hashes is not None else StatIndex(content_dir, enabled=False)
     shas = shas or {}
-    grouped: dict[str, dict[str, tuple[str | bytes | Keep, str | None]]] = {d: {} for d in owned_dirs}
+    grouped: dict[str, dict[str, tuple[str | bytes | Keep | Staged, str | None]]] = {d: {} for d in owned_dirs}
     for rel, text in pages.items():
         top, inner = _split(rel, owned_dirs)
-        grouped[top][inner] = (text, text.sha if isinstance(text, Keep) else shas.get(rel))
+        grouped[top][inner] = (text, text.sha if isinstance(text, (Keep, Staged)) else shas.get(rel))
 
     plans = []
     for top in owned_dirs:  # check everything before writing anything
         folder = content_dir / top
         old = read_manifest(folder)
         new = grouped[top]
-        plan: dict[str, tuple[bytes | None, str, str | None]] = {}  # inner -> (bytes, their sha, sha on disk)
+        plan: dict[str, tuple[bytes | Staged | None, str, str | None]] = {}  # inner -> (bytes, sha, sha on disk)
         for inner, (text, known) in sorted(new.items()):
-            data = None if isinstance(text, Keep) else utf8(text)
+            data = None if isinstance(text, Keep) else text if isinstance(text, Staged) else utf8(text)
             digest = known or sha256(data)
             current = hashes.sha(folder / inner)
             plan[inner] = (data, digest, current)
@@ -139,9 +167,14 @@ def write_owned(pages: Mapping[str, str | bytes | Keep], content_dir: Path, owne
             entries[inner] = digest
             if current == digest:
                 stats.unchanged += 1
+                if isinstance(data, Staged):
+                    os.unlink(data.path)
             else:
                 path = folder / inner
-                write_atomic(path, data)
+                if isinstance(data, Staged):
+                    _move(data.path, path)
+                else:
+                    write_atomic(path, data)
                 hashes.wrote(path, digest)
                 stats.written += 1
         for inner in sorted(set(old) - set(plan)):
