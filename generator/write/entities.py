@@ -22,7 +22,7 @@ from ..display import day, event_day
 from ..records import Article
 from .article import HTML_PAGE, pager
 from .frontmatter import page
-from .listings import article_href, browse, clip, event_key, page_name, paginate
+from .listings import article_href, article_row, browse, clip, event_key, page_name, paginate, rows
 from .render import render
 
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
@@ -82,7 +82,7 @@ def entity_pages(index: CrossIndex, config: PagesConfig, prepared: Prepared | No
         chunks = paginate(articles, config.page_size)
         for number, chunk in enumerate(chunks, start=1):
             body = render("entity.html.j2", entity=header, page=number, pager=pager(len(chunks), number, page_name, 2),
-                          articles=[_entity_article(index, eid, a, config.context) for a in chunk],
+                          articles=rows([_entity_article(index, eid, a, config.context) for a in chunk]),
                           **(highlights if number == 1 else NO_HIGHLIGHTS))
             title = entity.name if number == 1 else f"{entity.name} (page {number})"
             meta = {**HTML_PAGE, "title": title}
@@ -92,12 +92,12 @@ def entity_pages(index: CrossIndex, config: PagesConfig, prepared: Prepared | No
     return pages
 
 
-def _entity_article(index: CrossIndex, eid: str, article: Article, context: int) -> dict[str, str]:
+def _entity_article(index: CrossIndex, eid: str, article: Article, context: int) -> str:
     """One line per article: its date, its headline linked to the paragraph that
     first names the entity, and that sentence (clipped) as context."""
     paragraph, sentence = index.found[article.id][eid].first_sentence(article)
-    return {"date": day(article.published), "title": article.title, "href": article_href(article.id, paragraph),
-            "sentence": clip(sentence, context) if context else ""}
+    return article_row(day(article.published), article_href(article.id, paragraph), article.title,
+                       clip(sentence, context) if context else "")
 
 
 def _quotes_figures_events(index: CrossIndex, entities: dict) -> dict[str, dict[str, list]]:

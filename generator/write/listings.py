@@ -14,6 +14,7 @@ listings continue on ``page-2.md``, ``page-3.md``, ... beside their
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 from markupsafe import Markup
@@ -25,6 +26,7 @@ from ..display import MONTHS, day, event_day, published_sort_key
 from ..records import Article, Event
 from .article import HTML_PAGE, pager
 from .frontmatter import page
+from .html import text
 from .render import render
 
 _BROWSE = (("Entities", "entities/index.html"), ("Timeline", "timeline/index.html"),
@@ -60,6 +62,33 @@ def clip(sentence: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:") + "…"
+
+
+# The long lists (an entity's articles, a year's events, every key figure) are
+# built here as HTML, a row at a time: the same escaping as the templates'
+# (html.text: clean, then markupsafe), about three times faster than a Jinja
+# loop over each row's values. Generated values (dates, hrefs of ids,
+# counts) need no escaping; everything from an article or the registry is text().
+
+@lru_cache(maxsize=1 << 16)
+def headline(title: str) -> Markup:
+    """An article's headline as link text (it comes back on page after page: escaped once)."""
+    return text(title) or Markup("¶")
+
+
+def article_row(date: str, href: str, title: str, sentence: str = "") -> str:
+    row = f'<li>{date}: <a href="{href}">{headline(title)}</a>'
+    return row + (f"<br>\n{text(sentence)}</li>" if sentence else "</li>")
+
+
+def event_row(event: Event, article: Article) -> str:
+    return (f"<li><strong>{text(event_day(event.date))}</strong> ({text(event.expression)}): {text(event.text)}"
+            f'<br>\n<a href="{article_href(article.id, event.paragraph)}">{headline(article.title)}</a>, '
+            f"{day(article.published)}</li>")
+
+
+def rows(items: Sequence[str]) -> Markup:
+    return Markup("\n".join(items))
 
 
 def event_key(article: Article, event: Event) -> tuple:
@@ -103,10 +132,9 @@ def timeline_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
                 name = MONTHS[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else "Date unknown"
                 if not months or months[-1]["name"] != name:
                     months.append({"name": name, "slug": slugify(name), "events": []})
-                months[-1]["events"].append({
-                    "date": event_day(event.date), "expression": event.expression, "text": event.text,
-                    "title": article.title, "href": article_href(article.id, event.paragraph),
-                    "published": day(article.published)})
+                months[-1]["events"].append(event_row(event, article))
+            for month in months:
+                month["events"] = rows(month["events"])
             title = year if number == 1 else f"{year} (page {number})"
             body = render("timeline.html.j2", year=year, pager=pager(len(chunks), number, page_name, 2),
                           months=months)
@@ -131,28 +159,28 @@ def figure_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
     for article in index.articles:
         if not article.key_figures:
             continue
-        rows = []
+        lines, ids = [], []
         for figure in article.key_figures:
             about = index.figure_entities(article.id, figure.paragraph)
-            rows.append({
-                "text": figure.text, "href": article_href(article.id, figure.paragraph, "../"),
-                "counts": figure.counts if figure.counts and figure.counts not in figure.text else "",
-                "unit_slug": slugify(figure.unit) or "none",
-                "entity_ids": " ".join(about),
-                "about": ", ".join(entities[e].name for e in about),
-                "ids": about,
-            })
-        groups.append({"date": day(article.published), "title": article.title,
-                       "href": article_href(article.id, prefix="../"), "rows": rows})
+            counts = figure.counts if figure.counts and figure.counts not in figure.text else ""
+            lines.append(
+                f'<li data-entities="{" ".join(about)}" data-unit="{slugify(figure.unit) or "none"}"><strong>'
+                f'<a href="{article_href(article.id, figure.paragraph, "../")}">{text(figure.text) or "¶"}</a>'
+                f"</strong>{f' ({text(counts)})' if counts else ''}"
+                f"{'. About: ' + str(text(', '.join(entities[e].name for e in about))) if about else ''}</li>")
+            ids.append(about)
+        groups.append({"html": f'<li>{day(article.published)}: <a href="{article_href(article.id, prefix="../")}">'
+                               f'{headline(article.title)}</a><ul>\n' + "\n".join(lines) + "\n</ul>\n</li>",
+                       "rows": ids})
     total = sum(len(g["rows"]) for g in groups)
     pages: dict[str, str] = {}
     chunks = _chunk_groups(groups, config.figures_page_size)
     for number, chunk in enumerate(chunks, start=1):
-        named = sorted({e for g in chunk for r in g["rows"] for e in r["ids"]},
+        named = sorted({e for g in chunk for about in g["rows"] for e in about},
                        key=lambda e: (entities[e].name.casefold(), e))
         legend = [{"id": e, "name": entities[e].name} for e in named]
-        body = render("figures.html.j2", groups=chunk, legend=legend, pager=pager(len(chunks), number, page_name, 2),
-                      total=total, browse=browse("../"))
+        body = render("figures.html.j2", groups=rows([g["html"] for g in chunk]), legend=legend,
+                      pager=pager(len(chunks), number, page_name, 2), total=total, browse=browse("../"))
         title = "Key figures" if number == 1 else f"Key figures (page {number})"
         pages[f"figures/{page_name(number)}"] = page({**HTML_PAGE, "title": title}, body)
     return pages
