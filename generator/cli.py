@@ -88,7 +88,9 @@ def check(ctx: click.Context, strict: bool) -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too (broken links, drifted or orphaned notes).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind index (faster previews).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for extraction [default: cores].")
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Worker processes for extraction and page rendering [default: cores for extraction, "
+                   "one for rendering].")
 @click.option("--no-cache", is_flag=True, help="Redo everything instead of reusing .cache/newsarchive.")
 @click.pass_context
 def build(ctx: click.Context, strict: bool, quiet: bool, no_search: bool, jobs: int | None, no_cache: bool) -> None:

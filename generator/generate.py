@@ -91,7 +91,7 @@ def generate(root: Path, report: Report | None = None,
     staging = paths.root / CACHE_DIR / STAGING_DIR
     shutil.rmtree(staging, ignore_errors=True)  # a run stopped before moving its pages into place
     try:
-        pages, shas, links, _rendered = article_pages(archive, cache, options.jobs, hashes, extra=jobs,
+        pages, shas, links, _rendered = article_pages(archive, cache, options.jobs or 1, hashes, extra=jobs,
                                                       staging=staging)
         rendered_crosslinks, jobs = bool(jobs), []
         archive.index = None  # the pages are rendered: the index (a sixth of the run's memory at 10,000) can go

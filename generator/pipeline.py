@@ -78,7 +78,9 @@ def load_archive_registry(paths: Paths, report: Report) -> Registry:
 class Options:
     """How to build: worker processes, the cache, progress bars."""
 
-    jobs: int | None = None  # extraction processes; None: one per core for large archives
+    #: processes: extraction uses one per core for large archives when None; page rendering one
+    #: (more copy the archive into each; see generator.write.compose.article_pages) unless given
+    jobs: int | None = None
     cache: bool = True  # reuse what earlier builds extracted and rendered (.cache/newsarchive)
     progress: bool = False  # progress bars on stderr
 

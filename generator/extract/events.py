@@ -26,6 +26,8 @@ WEEKDAY = re.compile(rf"\b[Oo]n (?P<expr>{WEEKDAYS})\b")
 RELATIVE = re.compile(r"\b(?P<expr>yesterday|today)\b")
 SAME_DAY = re.compile(r"\b[Oo]n (?P<expr>the same day)\b")
 AS_OF = re.compile(r"\b[Aa]s of\s+$")
+#: any of the expressions above: a paragraph without one has no event (and is not split into sentences)
+ANY = re.compile("|".join(f"(?:{p.pattern})" for p in (DAY, MONTH, WEEKDAY, RELATIVE, SAME_DAY)).replace("?P<expr>", ""))
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
@@ -39,6 +41,8 @@ def events(paragraphs: tuple[str, ...], published: str, skip: dict[int, int]) ->
     found: list[Event] = []
     previous: str | None = None
     for number, text in enumerate(paragraphs, start=1):
+        if not ANY.search(text):
+            continue
         for sentence in sentences(text):
             local: list[tuple[int, str, str]] = []  # (offset, expression, iso date)
             for pattern, precision in ((DAY, "day"), (MONTH, "month"), (WEEKDAY, "day"), (RELATIVE, "day")):

@@ -10,6 +10,7 @@ Scale words are parsed with number-parser ("50 million" -> 50000000).
 from __future__ import annotations
 
 import re
+from itertools import islice
 from functools import lru_cache
 
 from number_parser import parse_number
@@ -46,7 +47,9 @@ ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S." is a word, not the end
 def _counted_phrase(rest: str) -> str:
     """The noun phrase a number counts, read from the text after the number."""
     words: list[str] = []
-    tokens = _WORD.findall(rest)
+    # the phrase is at most MAX_WORDS words, and one more is looked at after "and": no need to
+    # split the rest of the paragraph (that made a paragraph with many numbers quadratic)
+    tokens = [m.group() for m in islice(_WORD.finditer(rest), MAX_WORDS + 2)]
     for i, token in enumerate(tokens):
         bare = token if ABBREVIATION.match(token) else token.rstrip(",.;:!?\"'”)")
         lower = bare.lower()

@@ -83,12 +83,12 @@ PARALLEL_MIN = 200
 Page = bytes | Keep | Staged
 
 
-def article_pages(archive: Archive, cache: Cache, jobs: int | None = None, hashes: StatIndex | None = None,
+def article_pages(archive: Archive, cache: Cache, jobs: int | None = 1, hashes: StatIndex | None = None,
                   extra: Sequence[Callable[[], dict[str, str]]] = (), staging: Path | None = None
                   ) -> tuple[dict[str, Page], dict[str, str], dict[str, PageLinks], int]:
     """Every article page, keyed by path under content/, with the pages of the
-    ``extra`` jobs (the cross-link pages, :func:`~.crosslink_pages.crosslink_jobs`),
-    rendered beside them; the SHA-256 of each, the links of each page rendered
+    ``extra`` jobs (the cross-link pages, :func:`~.crosslink_pages.crosslink_jobs`);
+    the SHA-256 of each, the links of each page rendered
     (:class:`~.links.PageLinks`), and how many article pages were rendered.
 
     A page is UTF-8 bytes; or :class:`Keep` when its key is the last run's
@@ -96,19 +96,20 @@ def article_pages(archive: Archive, cache: Cache, jobs: int | None = None, hashe
     the bytes written then (without ``hashes`` every page is rendered); or,
     with ``staging`` (a folder outside content/), :class:`Staged`: written
     there as soon as it is rendered, so the pages are not all held in memory.
-    Article pages are rendered in ``jobs`` worker processes (default: one per
-    core) when the archive has at least PARALLEL_MIN articles, each task
-    carrying its article's records (forked workers do not touch, and so do
-    not copy, the parent's archive); the extra jobs run in this process
-    meanwhile. The result is the same either way."""
+
+    ``jobs``: rendering processes. One (the default) renders here. More fork
+    worker processes once the archive has PARALLEL_MIN articles: faster on
+    idle cores, but each worker touches, and so copies, much of the archive
+    it inherits (about 250 MB each at 10,000 articles). The pages are the
+    same either way."""
     by_id = {a.id: a for a in archive.articles}
     last = cache.get("pages", "last") if hashes is not None else None
     last = last if isinstance(last, dict) else {}
     content = archive.paths.content
     pages: dict[str, Page] = {}  # in article order; pages still to render are filled in below
     keys: dict[str, str] = {}
-    todo: list[tuple[Article, list[dict[str, str]]]] = []
-    for article in archive.articles:
+    todo: list[tuple[int, list[dict[str, str]]]] = []  # (article index, related)
+    for number, article in enumerate(archive.articles):
         path = article_path(article)
         related = related_links(archive, article, by_id)
         key = keys[path] = page_key(archive, article, related)
@@ -118,64 +119,62 @@ def article_pages(archive: Archive, cache: Cache, jobs: int | None = None, hashe
             pages[path] = Keep(entry[1])
         else:
             pages[path] = b""
-            todo.append((article, related))
+            todo.append((number, related))
     shas = {path: page.sha for path, page in pages.items() if isinstance(page, Keep)}
     links: dict[str, PageLinks] = {}
     stage = str(staging) if staging is not None else None
-    found = archive.index.found if archive.index is not None else {}
-    tasks = [(article_path(a), a, archive.notes.get(a.id, []), related, found.get(a.id), stage) for a, related in todo]
-    for path, (page, sha, page_links_) in _render_all(archive, tasks, list(extra), jobs, stage):
+    for path, (page, sha, page_links_) in _render_all(archive, todo, list(extra), jobs, stage):
         pages[path], shas[path], links[path] = page, sha, page_links_
     cache.put("pages", "last", {path: [keys[path], shas[path]] for path in keys})
     return pages, shas, links, len(todo)
 
 
 Rendered = tuple[Page, str, PageLinks]
-_FORKED: dict[str, Any] = {}  # what a forked worker inherits: the registry (its matcher is built once there)
+_FORKED: dict[str, Any] = {}  # what a forked worker renders from: the archive, the extra jobs, its matcher
 
 
-def _render_all(archive: Archive, tasks: list[tuple], extra: list, jobs: int | None,
+def _render_all(archive: Archive, todo: list[tuple[int, list[dict[str, str]]]], extra: list, jobs: int | None,
                 stage: str | None) -> Iterator[tuple[str, Rendered]]:
-    """(path, rendered) of every extra job's page, then of every task's article page."""
+    """(path, rendered) of every extra job's page and every article page of ``todo``."""
     jobs = jobs or os.cpu_count() or 1
-    big = len(tasks) >= PARALLEL_MIN or (extra and len(archive.articles) >= PARALLEL_MIN)
-    if jobs < 2 or not big or "fork" not in multiprocessing.get_all_start_methods():
-        _FORKED["registry"] = archive.registry
-        try:
-            for job in extra:
-                for path, text in job().items():
-                    yield path, _finish(path, text, stage)
-            for task in tasks:
-                yield task[0], _render_task(task)
-        finally:
-            _FORKED.clear()
-        return
-    _FORKED["registry"] = archive.registry
-    gc.freeze()  # the workers' garbage collector leaves the inherited objects alone: their pages stay shared
+    big = len(todo) >= PARALLEL_MIN or (extra and len(archive.articles) >= PARALLEL_MIN)
+    _FORKED.update(archive=archive, extra=extra, stage=stage)
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            rendered = pool.map(_render_task, tasks, chunksize=16)
-            for job in extra:  # meanwhile, here: the cross-link pages (they need the whole index)
-                for path, text in job().items():
-                    yield path, _finish(path, text, stage)
-            for task, result in zip(tasks, rendered):
-                yield task[0], result
+        if jobs < 2 or not big or "fork" not in multiprocessing.get_all_start_methods():
+            for number in range(len(extra)):
+                yield from _run_extra(number).items()
+            for number, related in todo:
+                yield _render_article(number, related)
+            return
+        gc.freeze()  # the workers' garbage collector leaves the inherited objects alone
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+                futures = [pool.submit(_run_extra, i) for i in range(len(extra))]  # the big jobs first
+                yield from pool.map(_render_forked, todo, chunksize=32)
+                for future in futures:
+                    yield from future.result().items()
+        finally:
+            gc.unfreeze()
     finally:
         _FORKED.clear()
-        gc.unfreeze()
 
 
-def _render_task(task: tuple) -> Rendered:
-    path, article, notes, related, found, stage = task
-    matcher = None
-    if found is None:  # no index (the cross-link pages were reused): find the entities again
-        if "matcher" not in _FORKED:
-            _FORKED["matcher"] = Matcher(_FORKED["registry"])
-        matcher = _FORKED["matcher"]
-    return _finish(path, render_page(article, notes, related, found, _FORKED["registry"], matcher), stage)
+def _run_extra(number: int) -> dict[str, Rendered]:
+    return {path: _finish(path, text, _FORKED["stage"]) for path, text in _FORKED["extra"][number]().items()}
 
 
+def _render_forked(job: tuple[int, list[dict[str, str]]]) -> tuple[str, Rendered]:
+    return _render_article(*job)
+
+
+def _render_article(number: int, related: list[dict[str, str]]) -> tuple[str, Rendered]:
+    archive = _FORKED["archive"]
+    article = archive.articles[number]
+    if archive.index is None and "matcher" not in _FORKED:  # no index (the cross-link pages were reused)
+        _FORKED["matcher"] = Matcher(archive.registry)
+    path = article_path(article)
+    return path, _finish(path, render_one(archive, article, related, _FORKED.get("matcher")), _FORKED["stage"])
 def _finish(path: str, page: str, stage: str | None) -> Rendered:
     """A rendered page as UTF-8 (half the memory of a str holding non-Latin-1 text),
     or staged on disk; its SHA-256 and its links."""
