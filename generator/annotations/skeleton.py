@@ -67,8 +67,8 @@ def _disambiguate(doc: _Document, paragraphs: Sequence[str], hits: list[tuple[in
     return None
 
 
-def _skeleton(quote: str, prefix: str, suffix: str, today: date) -> list[str]:
-    lines = [f"quote: {_yaml_string(quote)}"]
+def _skeleton(quote: str, prefix: str, suffix: str, today: date | None) -> list[str]:
+    lines = [f"quote: {_yaml_string(quote)}" + ("" if quote else "  # the exact words you annotate, copied from the article")]
     if prefix:
         lines.append(f"prefix: {_yaml_string(prefix)}")
     if suffix:
@@ -81,9 +81,24 @@ def _skeleton(quote: str, prefix: str, suffix: str, today: date) -> list[str]:
         "#   - url: https://...",
         "#     title: The page's title",
         'author: ""  # your name',
-        f"added: {today.isoformat()}",
+        f"added: {today.isoformat()}" if today else "added: YYYY-MM-DD  # today's date",
     ]
     return lines
+
+
+#: the file name a "Suggest a note" link proposes (the contributor may rename it)
+SUGGESTED_NAME = "my-note.yml"
+
+
+def blank_skeleton(article_id: str, title: str) -> str:
+    """A note to fill in for an article, with no passage yet: what each
+    article's "Suggest a note" link prefills in GitHub's new-file page
+    (the page's script puts in the passage the reader selected and today's date)."""
+    out = [f"# A note on {title!r} ({article_id}).",
+           f"# Saved as site-data/annotations/{article_id}/{SUGGESTED_NAME} (rename it if you like).",
+           "# Copy the passage into quote exactly as the article prints it (one paragraph at most),",
+           "# fill in the rest, and propose the file: the checks on the pull request say what to fix."]
+    return "\n".join(out + _skeleton("", "", "", None)) + "\n"
 
 
 def annotate_skeleton(article: Article, passage: str, *, today: date | None = None,
