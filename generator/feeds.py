@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from feedgen.feed import FeedGenerator
 
+from .annotations.markdown import safe_url
 from .annotations.model import KIND_LABELS, VERDICT_LABELS, Anchored
 from .crosslink.config import FeedsConfig
 from .crosslink.pages import slug_map
@@ -172,7 +173,7 @@ def _note_entry(item: Anchored, article: Article, urls: Urls, settings: SiteSett
             + f"<blockquote><p>{_h(note.quote)}</p></blockquote>{note.body_html}")
     if note.sources:
         html += "<p>Sources:</p><ul>" + "".join(
-            f"<li><a href=\"{_h(s.url)}\">{_h(s.title)}</a></li>" for s in note.sources if http_url(s.url)) + "</ul>"
+            f"<li><a href=\"{_h(s.url)}\">{_h(s.title)}</a></li>" for s in note.sources if safe_url(s.url)) + "</ul>"
     day = moment(note.added)
     return Entry(
         id=urls.ident(f"{page}#note-{note.id}", f"note:{article.id}:{note.id}"),
