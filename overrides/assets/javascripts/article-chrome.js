@@ -86,7 +86,9 @@
     var links = document.querySelectorAll(".md-content a[href]:not(.headerlink):not(.na-note-marker)");
     Array.prototype.forEach.call(links, function (a) {
       var href = a.getAttribute("href");
+      // in-page links print only where the address is the point (a note's permalink)
       if (!href || /^#p\d+$/.test(href) || a.closest(".na-marker")) return;
+      if (href.charAt(0) === "#" && a.closest(".na-meta")) return;
       var absolute;
       try { absolute = new URL(href, base).href; } catch (e) { return; }
       if (a.textContent.trim() === absolute) return; // the text is already the address

@@ -139,7 +139,8 @@
       (index === 0 ? start : section).appendChild(copy);
     });
     var orphans = container.querySelector(".na-orphans");
-    container.insertBefore(section, orphans || null);
+    var cite = container.querySelector(".na-cite"); // "Cite this article" stays last
+    container.insertBefore(section, orphans || (cite && cite.parentNode === container ? cite : null));
     container.classList.add("na-has-endnotes");
   }
 
