@@ -98,9 +98,10 @@ class Chrome:
                 "feeds": self.feeds(page)}
 
     def feeds(self, page: PageView) -> list[FeedLink]:
+        # the site-wide feeds (JSON Feed for the articles; the notes' JSON feeds are listed on the Data page)
         links = _feed_pair(f"{self.site.name}: newest articles", f"{FEED_DIR}/articles")
-        links += _feed_pair(f"{self.site.name}: newest notes", f"{FEED_DIR}/notes")
-        links += _feed_pair(f"{self.site.name}: newest fact-checks", f"{FEED_DIR}/fact-checks")
+        links += _feed_pair(f"{self.site.name}: newest notes", f"{FEED_DIR}/notes")[:1]
+        links += _feed_pair(f"{self.site.name}: newest fact-checks", f"{FEED_DIR}/fact-checks")[:1]
         agency = page.meta.get("agency") if page.is_article else None
         entity = _ENTITY_PAGE.match(page.src)
         agency_page = _AGENCY_PAGE.match(page.src)

@@ -155,9 +155,16 @@ def article_feeds(articles: Sequence[Article], registry: "Registry", index: "Cro
         feeds.append(feed)
         chosen[feed.path] = _newest((index.by_id[a] for a in index.entity_articles[eid]), config.per_page)
     out: dict[str, bytes] = {}
+    made: dict[tuple[str, str], Entry] = {}  # an article's entry, once per feed folder (its links differ)
     for feed in feeds:
-        entries = tuple(_article_entry(a, urls, settings, feed.path) for a in chosen[feed.path])
-        out.update(render(Feed(feed.path, feed.title, feed.subtitle, feed.home, entries), urls))
+        folder = posixpath.dirname(feed.path)
+        entries = []
+        for article in chosen[feed.path]:
+            key = (article.id, folder)
+            if key not in made:
+                made[key] = _article_entry(article, urls, settings, feed.path)
+            entries.append(made[key])
+        out.update(render(Feed(feed.path, feed.title, feed.subtitle, feed.home, tuple(entries)), urls))
     return out
 
 
@@ -241,7 +248,7 @@ def atom(feed: Feed, urls: Urls) -> bytes:
             fe.content(xml_text(e.html), type="html")
         for tag in e.tags:
             fe.category(term=xml_text(tag))
-    return fg.atom_str(pretty=True)
+    return fg.atom_str(pretty=False) + b"\n"
 
 
 def json_feed(feed: Feed, urls: Urls) -> bytes:
@@ -271,4 +278,4 @@ def json_feed(feed: Feed, urls: Urls) -> bytes:
         if e.extension:
             item["_newsarchive"] = e.extension
         data["items"].append(item)
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -95,9 +95,8 @@ def blank_skeleton(article_id: str, title: str) -> str:
     article's "Suggest a note" link prefills in GitHub's new-file page
     (the page's script puts in the passage the reader selected and today's date)."""
     out = [f"# A note on {title!r} ({article_id}).",
-           f"# Saved as site-data/annotations/{article_id}/{SUGGESTED_NAME} (rename it if you like).",
-           "# Copy the passage into quote exactly as the article prints it (one paragraph at most),",
-           "# fill in the rest, and propose the file: the checks on the pull request say what to fix."]
+           "# Put the passage in quote exactly as printed (one paragraph at most), fill in the rest,",
+           "# propose the file: the pull request's checks say what to fix."]
     return "\n".join(out + _skeleton("", "", "", None)) + "\n"
 
 

@@ -67,7 +67,7 @@ class FeedsConfig:
     """How many entries each feed holds (generator/feeds.py)."""
 
     articles: int = 50  # the site-wide feed of the newest articles
-    per_page: int = 20  # each agency's and each entity's feed
+    per_page: int = 10  # each agency's and each entity's feed
     notes: int = 50  # the feeds of the newest notes and of the newest fact-checks
 
 

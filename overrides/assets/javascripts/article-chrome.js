@@ -1,8 +1,9 @@
 /*
  * newsarchive: article tools (overrides/article.html, partials/na-cite.html).
  *
- * - Copy buttons of "Cite this article": copy the button's data-na-copy-text
- *   (the Clipboard API, else a selected textarea and execCommand), then say
+ * - Copy buttons of "Cite this article": copy the text of the element the
+ *   button's data-na-copy names (the APA paragraph as plain text, the BibTeX
+ *   block) with the Clipboard API, else a selected textarea and execCommand; then say
  *   "Copied" in the button and the status line. The last copied text is
  *   kept in window.__naLastCopied (a hook for tests and curious readers).
  * - "Suggest a note": on click, GitHub's new-file URL gets the passage the
@@ -40,7 +41,8 @@
   }
 
   function copy(button) {
-    var text = button.getAttribute("data-na-copy-text") || "";
+    var source = document.getElementById(button.getAttribute("data-na-copy"));
+    var text = source ? source.textContent : "";
     window.__naLastCopied = text;
     var done = function () { announce(button, "Copied"); };
     var failed = function () { announce(button, fallbackCopy(text) ? "Copied" : "Select the text and copy it"); };
@@ -97,7 +99,7 @@
   }
 
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-na-copy-text]");
+    var button = event.target.closest && event.target.closest("button[data-na-copy]");
     if (button) { copy(button); return; }
     var link = event.target.closest && event.target.closest("a[data-na-suggest]");
     if (link) suggest(link);
