@@ -144,13 +144,13 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return files
 
     def on_env(self, env, *, config, files):
-        from .chrome import Chrome, PageView, lastmod
+        from .chrome import Chrome, lastmod
         from .diagnostics import InputError
         from .head import Site
         from .registry import load_registry
 
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
-        views = [PageView(p.file.src_uri, p.url, p.canonical_url, p.title or "", p.meta or {}) for p in pages]
+        views = [_TemplateChrome.view(p) for p in pages]
         dates = {id(p): lastmod(v.meta) if v.is_article else None for p, v in zip(pages, views)}
         newest = max((d for d in dates.values() if d), default=None)
         for page in pages:
@@ -196,19 +196,20 @@ class _TemplateChrome:
         self.site_url = chrome.site.url
 
     @staticmethod
-    def _view(page):
+    def view(page):
+        """What generator.chrome needs of a MkDocs page."""
         from .chrome import PageView
 
         return PageView(page.file.src_uri, page.url, page.canonical_url, page.title or "", page.meta or {})
 
     def head(self, page):
-        return self.chrome.head(self._view(page))
+        return self.chrome.head(self.view(page))
 
     def cite(self, page):
-        return self.chrome.cite(self._view(page))
+        return self.chrome.cite(self.view(page))
 
     def suggest_note_url(self, page):
-        return self.chrome.suggest_note_url(self._view(page))
+        return self.chrome.suggest_note_url(self.view(page))
 
     def page_url(self, src_path):
         """The URL (relative to the site root) of the page built from ``content/<src_path>``."""
