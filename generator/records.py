@@ -61,12 +61,15 @@ class Mention:
     name: str
     forms: tuple[str, ...]
     paragraphs: tuple[int, ...]  # where it is mentioned, 1-based
-    id: str = ""  # registry slug when registered, else ""
+    id: str = ""  # registry slug; for a detected entity, the slug of its normalised name
+    reviewed: bool = True  # False: detected in the text, not in the registry
 
     def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "forms": list(self.forms)}
         if self.id:
             data["id"] = self.id
+        if not self.reviewed:
+            data["reviewed"] = False
         data["paragraphs"] = list(self.paragraphs)
         return data
 
@@ -159,8 +162,8 @@ class Article:
     def from_data(cls, data: dict[str, Any], paragraphs: tuple[str, ...] | list[str]) -> "Article":
         """The inverse of :meth:`to_data` (front matter plus the body's paragraphs)."""
         def mentions(items: list[dict[str, Any]]) -> tuple[Mention, ...]:
-            return tuple(Mention(m["name"], tuple(m["forms"]), tuple(m["paragraphs"]), m.get("id", ""))
-                         for m in items)
+            return tuple(Mention(m["name"], tuple(m["forms"]), tuple(m["paragraphs"]), m.get("id", ""),
+                                 m.get("reviewed", True)) for m in items)
 
         dateline = data.get("dateline")
         return cls(

@@ -30,6 +30,7 @@ class Entity:
     description: str = ""
     wikidata: str | None = None
     line: int = 0  # where it is defined in entities.yml
+    reviewed: bool = True  # False: found in the text by detection, not in entities.yml
 
     @property
     def forms(self) -> tuple[str, ...]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from ..diagnostics import InputError
 from ..records import Article, RawArticle, Source
+from ..registry import Entity
 from . import entities as entity_mod
+from .detect import dateline_entity, detect
+from .entities import Hit
 from .events import date_spans, events
 from .figures import figures
 from .quotes import quotes
@@ -33,16 +36,25 @@ def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
     """Everything the archive knows about one article. Requires title and published."""
     require_fields(raw)
     paragraphs = raw.paragraphs
-    hits = matcher.hits(paragraphs)
-    dateline_place = raw.dateline.place if raw.dateline else None
-    skip = {1: len(raw.dateline.text)} if raw.dateline else {}
+    registered = matcher.hits(paragraphs)
     masked: dict[int, list[tuple[int, int]]] = {}
-    for hit in hits:
+    for hit in registered:
         masked.setdefault(hit.paragraph, []).append((hit.start, hit.end))
     for number, text in enumerate(paragraphs, start=1):
         masked.setdefault(number, []).extend(date_spans(text))
+    skip = {1: len(raw.dateline.text)} if raw.dateline else {}
     if raw.dateline:
         masked.setdefault(1, []).append((0, len(raw.dateline.text)))
+    taken = matcher.ids
+    hits = sorted(registered + detect(paragraphs, masked, taken), key=lambda h: (h.paragraph, h.start))
+    for hit in hits:
+        if not hit.entity.reviewed:
+            masked[hit.paragraph].append((hit.start, hit.end))
+    dateline = None
+    if raw.dateline:
+        dateline = matcher.lookup(raw.dateline.place) or dateline_entity(raw.dateline.place, taken)
+        dateline = _same_as_text(dateline, hits)
+    place = raw.dateline.place if raw.dateline else None
     return Article(
         id=article_id(raw.path),
         title=raw.title,
@@ -54,15 +66,22 @@ def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
         byline=raw.byline,
         paragraphs=paragraphs,
         key_figures=figures(paragraphs, masked),
-        people=entity_mod.mentions(hits, "person", dateline_place, matcher),
-        organisations=entity_mod.mentions(hits, "organisation", dateline_place, matcher),
-        places=entity_mod.mentions(hits, "place", dateline_place, matcher),
+        people=entity_mod.mentions(hits, "person", dateline, place),
+        organisations=entity_mod.mentions(hits, "organisation", dateline, place),
+        places=entity_mod.mentions(hits, "place", dateline, place),
         quotes=quotes(paragraphs, hits),
         events=events(paragraphs, raw.published, skip),
         source=Source(raw.path, raw.sha256),
         word_count=word_count(paragraphs),
         reader=raw.reader,
     )
+
+
+def _same_as_text(dateline: Entity, hits: list[Hit]) -> Entity:
+    """A detected dateline place is the entity of the same name the text mentions, if any."""
+    if dateline.reviewed:
+        return dateline
+    return next((h.entity for h in hits if h.entity.id == dateline.id), dateline)
 
 
 def sidecar_name(raw_path: str) -> str:

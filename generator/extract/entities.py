@@ -59,6 +59,7 @@ class Matcher:
 
     def __init__(self, registry: Registry):
         self.registry = registry
+        self.ids = frozenset(e.id for e in registry.entities)
         self._entity = registry.by_form()
         self._folded = {form.casefold(): entity for form, entity in self._entity.items()}
         words = sorted(set(MASKED_PHRASES) | set(self._entity))
@@ -82,13 +83,15 @@ class Matcher:
         return found
 
 
-def mentions(hits: list[Hit], kind: str, dateline_place: str | None, matcher: Matcher) -> tuple[Mention, ...]:
-    """Mentions of one kind, in order of first appearance."""
+def mentions(hits: list[Hit], kind: str, dateline: Entity | None, dateline_form: str | None = None
+             ) -> tuple[Mention, ...]:
+    """Mentions of one kind, in order of first appearance (the dateline's place first).
+
+    ``hits`` are the registry's and detection's, in reading order; a detected
+    entity's mention is marked as not reviewed."""
     order: dict[str, list] = {}
-    if dateline_place:
-        entity = matcher.lookup(dateline_place)
-        if entity and entity.kind == kind:
-            order[entity.id] = [entity, [dateline_place], [1]]
+    if dateline is not None and dateline.kind == kind and dateline_form:
+        order[dateline.id] = [dateline, [dateline_form], [1]]
     for hit in hits:
         if hit.entity.kind != kind:
             continue
@@ -98,7 +101,8 @@ def mentions(hits: list[Hit], kind: str, dateline_place: str | None, matcher: Ma
         if hit.paragraph not in entry[2]:
             entry[2].append(hit.paragraph)
     return tuple(
-        Mention(name=entity.name, forms=tuple(forms), paragraphs=tuple(sorted(paras)), id=entity.id)
+        Mention(name=entity.name, forms=tuple(forms), paragraphs=tuple(sorted(paras)), id=entity.id,
+                reviewed=entity.reviewed)
         for entity, forms, paras in order.values()
     )
 
