@@ -65,18 +65,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .diagnostics import Diagnostic, InputError, unknown_key_message
+from .entityscore import FIELD_NAMES as ENTITY_FIELDS
+from .entityscore import EntityMiss, EntityScore, expected_names, format_scores, score
+from .extract import extract
+from .extract.entities import Matcher
 from .readers import load
-from .records import Dateline, RawArticle
-from .sidecar import apply_raw, load_sidecar, sidecar_path
+from .records import Article, Dateline, RawArticle, byline_names
+from .registry import EMPTY, Registry
+from .sidecar import apply_derived, apply_raw, load_sidecar, sidecar_path
 from .yamlio import load_yaml_file
 
 FIELDS = ("reader", "title", "published", "agency", "publisher", "dateline", "editors", "byline", "paragraphs")
-KEYS = FIELDS + ("rejected",)
+KEYS = FIELDS + ENTITY_FIELDS + ("rejected",)
 EXPECTED_SUFFIX = ".expected.yml"
-SKIPPED = ("README.md", ".gitattributes", ".gitkeep")
+SKIPPED = ("README.md", ".gitattributes", ".gitkeep", "entities.yml")
+#: what turns a read article into one with people, organisations and places (``evaluate(extractor=...)``)
+Extractor = Callable[[RawArticle], Article]
 
 #: lines that are page chrome or wire markup in any format the readers know
 CHROME_PATTERNS = tuple(re.compile(p, re.I) for p in (
@@ -158,6 +165,11 @@ class EvalResult:
     fixtures: list[FixtureResult] = field(default_factory=list)
     mismatches: list[Mismatch] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
+    entities: list[EntityScore] = field(default_factory=list)  # files that expect people, organisations, places
+
+    @property
+    def entity_misses(self) -> list[EntityMiss]:
+        return [m for s in self.entities for m in s.misses]
 
     @property
     def articles(self) -> list[FixtureResult]:
@@ -197,7 +209,7 @@ class EvalResult:
 
 
 def _show(value: Any) -> str:
-    text = repr(value)
+    text = repr(list(value) if isinstance(value, tuple) else value)
     return text if len(text) <= 120 else text[:117] + "..."
 
 
@@ -207,6 +219,8 @@ def _normalise(name: str, value: Any) -> Any:
         return value.isoformat()
     if name in ("editors", "paragraphs") and isinstance(value, list):
         return tuple(str(v) for v in value)
+    if name == "byline":
+        return byline_names(value)
     if name == "dateline" and isinstance(value, dict):
         return {k: (v.isoformat() if isinstance(v, (date, datetime)) else v) for k, v in value.items()}
     return value
@@ -231,7 +245,11 @@ def load_expected(path: Path, rel: str) -> dict[str, Any]:
     if "rejected" in data and len(data) > 1:
         raise InputError(rel, "'rejected' cannot be combined with expected fields", line=lines.get(("rejected",)),
                          fix="keep only 'rejected: <part of the expected error>'")
-    return {k: _normalise(k, v) for k, v in data.items()}
+    for key in ENTITY_FIELDS:
+        if key in data and expected_names(data[key] if data[key] is not None else []) is None:
+            raise InputError(rel, f"{key} must be a list of names", line=lines.get((key,)),
+                             fix=f"write e.g. '{key}: [Tomas Varga, Lena Ostrova]'")
+    return {k: (list(v or []) if k in ENTITY_FIELDS else _normalise(k, v)) for k, v in data.items()}
 
 
 def fixture_files(directory: Path) -> list[Path]:
@@ -254,6 +272,33 @@ def read_as_built(path: Path, rel: str) -> RawArticle:
 
 
 def evaluate_file(path: Path, rel: str, expected: dict[str, Any]) -> tuple[FixtureResult, list[Mismatch]]:
+    result, misses, _ = _evaluate_file(path, rel, expected, None)
+    return result, misses
+
+
+def _entities(raw: RawArticle | None, path: Path, rel: str, expected: dict[str, Any],
+              extractor: Extractor) -> EntityScore | None:
+    """Entity precision and recall of one file, when its expectations name entities."""
+    if not any(k in expected for k in ENTITY_FIELDS):
+        return None
+    article: Any = _NoEntities()
+    if raw is not None:
+        try:
+            side = sidecar_path(path)
+            article = apply_derived(extractor(raw), load_sidecar(side, Path(rel).with_name(side.name).as_posix()))
+        except InputError:
+            pass  # the read mismatch already says why; every expected entity counts as missed
+    return score(rel, expected, article)
+
+
+class _NoEntities:
+    people: tuple = ()
+    organisations: tuple = ()
+    places: tuple = ()
+
+
+def _evaluate_file(path: Path, rel: str, expected: dict[str, Any], extractor: Extractor | None
+                   ) -> tuple[FixtureResult, list[Mismatch], EntityScore | None]:
     refusal = expected.get("rejected")
     try:
         raw = read_as_built(path, rel)
@@ -262,14 +307,16 @@ def evaluate_file(path: Path, rel: str, expected: dict[str, Any]) -> tuple[Fixtu
         if refusal is not None:
             ok = str(refusal) in message
             misses = [] if ok else [Mismatch(rel, "rejected", refusal, message)]
-            return FixtureResult(rel, None, {}, refusal_expected=str(refusal), refused_as_expected=ok), misses
+            return (FixtureResult(rel, None, {}, refusal_expected=str(refusal), refused_as_expected=ok), misses,
+                    None)
         names = [n for n in FIELDS if n in expected]
         result = FixtureResult(rel, None, {n: False for n in names},
                                expected_paragraphs=len(expected.get("paragraphs", ())))
-        return result, [Mismatch(rel, "read", "an article", exc.diagnostic.format())]
+        entities = _entities(None, path, rel, expected, extractor) if extractor else None
+        return result, [Mismatch(rel, "read", "an article", exc.diagnostic.format())], entities
     if refusal is not None:
         return (FixtureResult(rel, raw.reader, {}, refusal_expected=str(refusal), refused_as_expected=False),
-                [Mismatch(rel, "rejected", refusal, f"read as an article by {raw.reader}")])
+                [Mismatch(rel, "rejected", refusal, f"read as an article by {raw.reader}")], None)
     fields: dict[str, bool] = {}
     misses: list[Mismatch] = []
     for name in FIELDS:
@@ -289,12 +336,19 @@ def evaluate_file(path: Path, rel: str, expected: dict[str, Any]) -> tuple[Fixtu
         matched_paragraphs=sum((want & got_paras).values()) if "paragraphs" in expected else 0,
         leaked=tuple(p for p in extra if is_chrome(p)),
     )
-    return result, misses
+    return result, misses, (_entities(raw, path, rel, expected, extractor) if extractor else None)
 
 
-def evaluate(directory: Path | str) -> EvalResult:
-    """Read every fixture in ``directory`` and compare it with its expectations."""
+def evaluate(directory: Path | str, registry: Registry = EMPTY, extractor: Extractor | None = None) -> EvalResult:
+    """Read every fixture in ``directory`` and compare it with its expectations.
+
+    People, organisations and places are extracted with ``registry`` (none by
+    default: what detection finds alone), or by ``extractor`` (to compare
+    approaches, ``bench/ner_compare.py``)."""
     directory = Path(directory)
+    if extractor is None:
+        matcher = Matcher(registry)
+        extractor = lambda raw: extract(raw, matcher)  # noqa: E731
     result = EvalResult(directory.as_posix())
     if not directory.is_dir():
         result.problems.append(Diagnostic("error", directory.as_posix(), None, "not a directory",
@@ -313,9 +367,11 @@ def evaluate(directory: Path | str) -> EvalResult:
         except InputError as exc:
             result.problems.append(exc.diagnostic)
             continue
-        fixture, misses = evaluate_file(path, rel, expected)
+        fixture, misses, entities = _evaluate_file(path, rel, expected, extractor)
         result.fixtures.append(fixture)
         result.mismatches.extend(misses)
+        if entities is not None:
+            result.entities.append(entities)
     return result
 
 
@@ -339,11 +395,18 @@ def format_table(result: EvalResult) -> str:
         out.append(f"{reader:<12} {t.files:>5} {f'{t.fields_matched}/{t.fields_total}':>7} {t.precision:>10.3f}"
                    f" {t.recall:>7.3f} {t.f1:>6.3f} {t.leaked:>7}")
     out.append("")
+    if result.entities:
+        out += format_scores(result.entities, f"entities ({len(result.entities)} files)")
+        out.append("")
     if result.mismatches:
         out.append("mismatches:")
         out += ["  " + m.format() for m in result.mismatches]
     else:
         out.append("mismatches: none")
+    if result.entities:
+        misses = result.entity_misses
+        out.append("entity misses:" + ("" if misses else " none"))
+        out += ["  " + m.format() for m in misses]
     if result.problems:
         out.append("problems:")
         out += ["  " + d.format() for d in result.problems]

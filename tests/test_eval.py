@@ -50,7 +50,7 @@ def test_a_wrong_expectation_is_caught(tmp_path: Path):
     assert result.field_rates()["title"] == (1, 1)
     table = format_table(result)
     assert "byline         0/1    0.0%" in table
-    assert ("  cd-rail-link.txt: byline: expected 'ZHOU WENTING/LI NA', got 'ZHOU WENTING, LI NA'"
+    assert ("  cd-rail-link.txt: byline: expected ['ZHOU WENTING/LI NA'], got ['Zhou Wenting', 'Li Na']"
             in table.splitlines())
 
 

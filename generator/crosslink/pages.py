@@ -414,8 +414,9 @@ def _agencies(article: Article) -> list[tuple[str, str]]:
 
 def _editors(article: Article) -> list[tuple[str, str]]:
     found = [(e, "editor") for e in article.editors]
-    if article.byline and article.byline not in article.editors:
-        found.append((article.byline, "byline"))
+    for name in article.byline or ():
+        if name not in article.editors:
+            found.append((name, "byline"))
     return found
 
 

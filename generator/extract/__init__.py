@@ -6,7 +6,9 @@ from ..diagnostics import InputError
 from ..records import Article, RawArticle, Source
 from ..registry import Entity
 from . import entities as entity_mod
+from ..readers.common import DATELINE
 from .detect import dateline_entity, detect
+from .gazetteer import place_name
 from .entities import Hit
 from .events import date_spans, events
 from .figures import figures
@@ -45,16 +47,23 @@ def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
     skip = {1: len(raw.dateline.text)} if raw.dateline else {}
     if raw.dateline:
         masked.setdefault(1, []).append((0, len(raw.dateline.text)))
+    else:  # a dateline the reader could not date ("WUHAN, June 5 (Xinhua) --"): its agency is no mention
+        credit = DATELINE.match(paragraphs[0])
+        if credit:
+            masked.setdefault(1, []).append(credit.span("agency"))
     taken = matcher.ids
     hits = sorted(registered + detect(paragraphs, masked, taken), key=lambda h: (h.paragraph, h.start))
     for hit in hits:
         if not hit.entity.reviewed:
             masked[hit.paragraph].append((hit.start, hit.end))
-    dateline = None
+    dateline: list[tuple[Entity, str]] = []
     if raw.dateline:
-        dateline = matcher.lookup(raw.dateline.place) or dateline_entity(raw.dateline.place, taken)
-        dateline = _same_as_text(dateline, hits)
-    place = raw.dateline.place if raw.dateline else None
+        place = raw.dateline.place
+        first, _, region = (part.strip() for part in place.partition(","))
+        found = matcher.lookup(place) or matcher.lookup(first) or dateline_entity(place, taken)
+        dateline.append((_same_as_text(found, hits), place))
+        if region and (matcher.lookup(region) or place_name(region)):  # "REYKJAVIK, Iceland"
+            dateline.append((_same_as_text(matcher.lookup(region) or dateline_entity(region, taken), hits), region))
     return Article(
         id=article_id(raw.path),
         title=raw.title,
@@ -66,9 +75,9 @@ def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
         byline=raw.byline,
         paragraphs=paragraphs,
         key_figures=figures(paragraphs, masked),
-        people=entity_mod.mentions(hits, "person", dateline, place),
-        organisations=entity_mod.mentions(hits, "organisation", dateline, place),
-        places=entity_mod.mentions(hits, "place", dateline, place),
+        people=entity_mod.mentions(hits, "person", dateline),
+        organisations=entity_mod.mentions(hits, "organisation", dateline),
+        places=entity_mod.mentions(hits, "place", dateline),
         quotes=quotes(paragraphs, hits),
         events=events(paragraphs, raw.published, skip),
         source=Source(raw.path, raw.sha256),

@@ -51,8 +51,16 @@ ROLE_WORDS = frozenset({
     "brother", "sister", "grandmother", "grandfather", "colleague", "partner", "cofounder", "co-founder",
     "astronaut", "conductor", "librarian", "archivist", "editor", "reporter", "photographer", "correspondent",
     "columnist", "commentator", "sociologist", "geologist", "ecologist", "botanist", "zoologist", "economist",
-    "statistician", "meteorologist", "forecaster", "hydrologist", "agronomist", "ornithologist",
+    "statistician", "meteorologist", "forecaster", "hydrologist", "agronomist", "ornithologist", "keeper",
+    "warden", "curator", "conductor", "operator", "glaciologist", "scholar", "priest", "monk", "nun", "host",
 })
+#: speech verbs whose subject follows them ("said Tomas Varga"); "told X" names the listener
+SPEECH_BEFORE = frozenset({"said", "says", "added", "noted", "stressed", "stated", "explained", "recalled",
+                           "wrote", "replied", "insisted", "argued", "warned", "announced"})
+#: news agencies and papers named in the text ("told Xinhua"): organisations, whatever the cues say
+NEWS_ORGANISATIONS = frozenset({"Xinhua", "Reuters", "AFP", "Kyodo", "TASS", "Yonhap", "Bernama", "Antara",
+                                "Interfax", "Anadolu", "Prensa Latina", "ANSA", "EFE", "dpa", "Agence France-Presse",
+                                "Associated Press", "China Daily", "People's Daily", "Global Times"})
 #: speech and attribution verbs: "NAME said", "said NAME", "according to NAME"
 SPEECH_WORDS = frozenset({"said", "says", "told", "added", "noted", "stressed", "stated", "explained", "asked",
                           "warned", "recalled", "urged", "announced", "insisted", "argued", "wrote", "replied"})
@@ -72,7 +80,12 @@ ORG_HEADS = frozenset({
     "Brigade", "Symphony", "Press", "Broadcasting", "Television", "Radio", "Studio", "Studios", "Fellowship",
     "Conservancy", "Council's", "Ministry's", "Agency's", "Commission's", "Board's", "University's", "Institute's",
     "Committee's", "Association's", "Company's", "Hospital's", "Court's", "Federation's", "Network's", "Trust's",
-    "Register", "Archive", "Archives", "Nations", "Collective", "Initiative", "Partnership", "Charity", "Reserve",
+    "Register", "Archive", "Archives", "Nations", "FC", "F.C.", "AFC", "United", "Energy", "Logistics",
+    "Pharmaceuticals", "Technologies", "Technology", "Systems", "Solutions", "Electronics", "Foods", "Media",
+    "Capital", "Partners", "Ventures", "Shipping", "Steel", "Telecom", "Telecommunications", "Power",
+    "Petroleum", "Mining", "Chemicals", "Insurance", "Securities", "Investments", "Motors", "Automotive",
+    "Robotics", "Biotech", "Semiconductor", "Software", "Aerospace", "Airline", "Bancorp", "Brewery", "Works",
+    "Collective", "Initiative", "Partnership", "Charity", "Reserve",
 })
 #: ... or starts with one of these followed by "of" / "for" ("Ministry of Commerce", "Bank of Vellan")
 ORG_FIRST = frozenset({
@@ -90,10 +103,15 @@ PLACE_HEADS = frozenset({
     "Street", "Avenue", "Airport", "Port", "Harbour", "Harbor", "Canal", "Desert", "Forest", "Park", "Plateau",
     "Basin", "Delta", "Coast", "Gorge", "Gorges", "Falls", "Reservoir", "Township", "Borough", "Oblast",
     "Municipality", "Territory", "Highlands", "Plain", "Plains", "Hills", "Heights", "Beach", "Cape", "Glacier",
+    "Reservation", "Wetland", "Wetlands", "Oasis", "Atoll", "Archipelago",
 })
 #: lower-case place nouns after a name: "Hubei province", "the Vellan county seat"
 PLACE_NOUNS = frozenset({"province", "county", "city", "village", "town", "district", "region", "prefecture",
                          "township", "island", "municipality", "state", "oblast"})
+#: "the village of Shuikou", "the towns of Eastbank and Westford", "the port of Vellan"
+PLACE_OF = frozenset({"village", "villages", "town", "towns", "city", "cities", "port", "island", "islands",
+                      "county", "province", "district", "region", "township", "capital", "hamlet", "suburb",
+                      "harbour", "harbor", "republic", "kingdom", "state", "municipality", "oasis"})
 #: a preposition before a place: "in Vellan", "near Ostmark"
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from", "to", "across", "throughout", "around", "at",
                                 "via", "towards", "toward", "into", "visited", "visit", "between"})

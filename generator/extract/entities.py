@@ -83,15 +83,16 @@ class Matcher:
         return found
 
 
-def mentions(hits: list[Hit], kind: str, dateline: Entity | None, dateline_form: str | None = None
-             ) -> tuple[Mention, ...]:
-    """Mentions of one kind, in order of first appearance (the dateline's place first).
+def mentions(hits: list[Hit], kind: str, dateline: list[tuple[Entity, str]] = ()) -> tuple[Mention, ...]:
+    """Mentions of one kind, in order of first appearance (the dateline's places first).
 
-    ``hits`` are the registry's and detection's, in reading order; a detected
-    entity's mention is marked as not reviewed."""
+    ``hits`` are the registry's and detection's, in reading order; ``dateline``
+    the (entity, form as printed) a dateline names ("BEIJING"; "REYKJAVIK,
+    Iceland" names two). A detected entity's mention is marked as not reviewed."""
     order: dict[str, list] = {}
-    if dateline is not None and dateline.kind == kind and dateline_form:
-        order[dateline.id] = [dateline, [dateline_form], [1]]
+    for entity, form in dateline:
+        if entity.kind == kind and entity.id not in order:
+            order[entity.id] = [entity, [form], [1]]
     for hit in hits:
         if hit.entity.kind != kind:
             continue

