@@ -215,7 +215,8 @@ def find_raw(paths: Paths, article: str) -> Path | None:
 @click.option("--min-count", default=1, show_default=True, help="With --suggest: only names seen this often.")
 @click.pass_context
 def entities(ctx: click.Context, suggest: bool, min_count: int) -> None:
-    """List the registry's entities with their mention counts, or --suggest new ones.
+    """List the entities with their article counts (the registry's first, then those found in the
+    text and not reviewed), or --suggest promoting the unreviewed ones.
 
     Suggestions print as YAML ready to review and paste into site-data/entities.yml.
     """
@@ -224,13 +225,14 @@ def entities(ctx: click.Context, suggest: bool, min_count: int) -> None:
     paths = Paths(_root(ctx))
     report = Report()
     archive = read_archive(paths, report)
+    index = build_index(archive.registry, archive.articles)
     if suggest:
-        click.echo(format_suggestions(suggest_entities(archive, min_count=min_count)), nl=False)
+        click.echo(format_suggestions(suggest_entities(archive, min_count=min_count, index=index)), nl=False)
     else:
-        index = build_index(archive.registry, archive.articles)
         counts = {eid: len(ids) for eid, ids in index.entity_articles.items()}
-        for entity in sorted(archive.registry.entities, key=lambda e: (e.kind, e.name)):
-            click.echo(f"{entity.kind:<13} {entity.id:<40} {counts.get(entity.id, 0):>6}  {entity.name}")
+        for entity in sorted(index.registry.entities, key=lambda e: (not e.reviewed, e.kind, e.name)):
+            note = "" if entity.reviewed else "  (not reviewed)"
+            click.echo(f"{entity.kind:<13} {entity.id:<40} {counts.get(entity.id, 0):>6}  {entity.name}{note}")
     sys.exit(print_report(report, strict=False))
 
 

@@ -160,6 +160,7 @@ def _entity_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
             "description": text(entity.description),
             "aliases": ", ".join(text(a) for a in entity.aliases),
             "wikidata": entity.wikidata,
+            "reviewed": entity.reviewed,
             "count": len(articles),
             "first": day(articles[-1].published),
             "last": day(articles[0].published),
@@ -218,6 +219,9 @@ def _quotes_figures_events(index: CrossIndex, entities: dict) -> dict[str, dict[
     speakers: dict[str, list[str]] = {}
     for eid, entity in sorted(entities.items()):
         speakers.setdefault(entity.name, []).append(eid)
+        if not entity.reviewed:  # an article may name it otherwise ("Maria van Kerkhove")
+            for alias in entity.aliases:
+                speakers.setdefault(alias, []).append(eid)
     found: dict[str, dict[str, list]] = {}
 
     def add(eid: str, kind: str, pair: tuple) -> None:

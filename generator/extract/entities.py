@@ -5,8 +5,7 @@ case-sensitively on word boundaries, longest form first (so "WHO-China Joint
 Mission on COVID-19" is one organisation, not "WHO" plus "China"). A dateline
 place ("BEIJING") counts as a mention of the place it names.
 
-``candidates`` finds capitalised names that are not registered, for
-``newsarchive entities --suggest``.
+Names the registry lacks are found by :mod:`generator.extract.detect`.
 """
 
 from __future__ import annotations
@@ -60,7 +59,7 @@ class Matcher:
     def __init__(self, registry: Registry):
         self.registry = registry
         self.ids = frozenset(e.id for e in registry.entities)
-        self._entity = registry.by_form()
+        self._entity = {form: e for form, e in registry.by_form().items() if e.reviewed}  # detection finds the rest
         self._folded = {form.casefold(): entity for form, entity in self._entity.items()}
         words = sorted(set(MASKED_PHRASES) | set(self._entity))
         self._pattern = (
@@ -106,31 +105,3 @@ def mentions(hits: list[Hit], kind: str, dateline: list[tuple[Entity, str]] = ()
                 reviewed=entity.reviewed)
         for entity, forms, paras in order.values()
     )
-
-
-# Capitalised word sequences, allowing lower-case joiners inside ("University of Milan").
-_NAME = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w'’.-]*[\w])(?:\s+(?:(?:of|the|and|for|van|von|de|da|al|bin)\s+)*[A-Z][\w'’.-]*[\w])+"
-)
-_DROP_LEADING = {"The", "In", "On", "As", "By", "After", "Since", "Starting", "When", "Chinese", "Besides",
-                 "It", "He", "She", "They", "We", "This", "That", "A", "An", "And", "But"}
-
-
-def candidates(paragraphs: tuple[str, ...], hits: list[Hit]) -> list[tuple[str, int, int]]:
-    """Unregistered multi-word capitalised names: (name, paragraph, offset)."""
-    covered = {(h.paragraph, i) for h in hits for i in range(h.start, h.end)}
-    found: list[tuple[str, int, int]] = []
-    for number, text in enumerate(paragraphs, start=1):
-        for match in _NAME.finditer(text):
-            words = match.group(0).split()
-            start = match.start()
-            while words and words[0] in _DROP_LEADING:
-                start += len(words[0]) + 1
-                words = words[1:]
-            if len(words) < 2:
-                continue
-            name = " ".join(words)
-            if any((number, i) in covered for i in range(start, start + len(name))):
-                continue
-            found.append((name, number, start))
-    return found
