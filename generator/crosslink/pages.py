@@ -178,6 +178,8 @@ def _entity_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
             meta = {"title": title}
             if number == 1:  # the entity's own page is a search result (overrides/entity.html)
                 meta.update(template="entity.html", entity={"kind": entity.kind, "name": entity.name})
+                if not entity.reviewed:  # searched by its name and forms only (overrides/entity.html)
+                    meta["entity"].update(reviewed=False, aliases=list(entity.aliases))
             pages[f"entities/{eid}/{page_name(number)}"] = front(meta, body)
     return pages
 

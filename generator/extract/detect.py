@@ -36,12 +36,13 @@ from slugify import slugify
 from ..registry import Entity
 from . import cues
 from .entities import Hit
-from .gazetteer import place_name
+from .gazetteer import ascii_fold, place_name
 from .names import PERSON_TITLES, Part, name_shaped, org_by_prefix, org_shaped, place_shaped, runs, split
 
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 PLACE_OF = re.compile(r"\b(?:" + "|".join(sorted(cues.PLACE_OF)) + r")\s+of\s+"
                       r"(?:[A-Z][\w'’-]*\s*(?:,|and|or)\s+){0,4}$")
+AFFILIATION = re.compile(r" (?:of|from|at) (?:the )?((?:[A-Z][\w'’.&-]* ?){1,6})")
 WEAK_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "around"})
 
 
@@ -52,7 +53,7 @@ def entity_id(name: str) -> str:
 
 def normalise(name: str) -> str:
     """What two spellings of one name share: 'The Vellan Water Board’s' -> 'vellan water board'."""
-    text = " ".join(name.replace("’", "'").split())
+    text = " ".join(ascii_fold(name).replace("’", "'").split())
     if text.endswith("'s"):
         text = text[:-2]
     if text[:4].casefold() == "the ":
@@ -112,6 +113,9 @@ def _person_context(part: Part, before: str, after: str) -> bool:
         return True
     stripped = before.rstrip()
     if stripped.endswith("according to") and not single:
+        return True
+    affiliation = AFFILIATION.match(after)  # "Lena Ostrova of Vellan University"
+    if affiliation and not single and affiliation.group(1).split()[-1] in cues.ORG_HEADS:
         return True
     follow = after.lstrip(" ,").split(None, 2)
     if after.startswith(" ") and follow and follow[0].rstrip(",.") in cues.SPEECH_WORDS:

@@ -145,7 +145,7 @@ def _whole(words: list[str]) -> bool:
     first = _first_joiner(words)
     if not 0 < first < len(words) or words[first] in ("and", "&"):
         return False
-    return org_shaped(words[:first]) or (org_shaped(words) and first > 1)
+    return org_shaped(words[:first])
 
 
 def org_by_prefix(words: list[str]) -> bool:
