@@ -11,9 +11,12 @@ giving the front matter a person expects::
     publisher: China Daily
     dateline: {place: BEIJING, date: "2025-02-26", text: BEIJING}   # or null
     editors: []
-    byline: ZHOU WENTING, LI NA
+    byline: [Zhou Wenting, Li Na]
     paragraphs:
       - ...
+    people: [Tomas Varga]       # optional: the names a person finds, by kind
+    organisations: [Vellan Water Board]
+    places: [Beijing, Vellan]
 
 or, for a file that must be refused (a wire advisory, a multi-part story, a
 file of several stories)::
@@ -28,7 +31,10 @@ body paragraphs' precision, recall and F1, matching whole paragraphs exactly
 (micro-averaged over the files: a paragraph counts once per occurrence);
 "leaked page-chrome lines", extracted paragraphs the expectation does not
 have that match a known page-chrome pattern (:data:`CHROME_PATTERNS`); and
-refusals as expected.
+refusals as expected; and for files that list people, organisations and
+places, entity precision and recall (:mod:`generator.entityscore`), with the
+names missed and the extra ones (these are measured, they do not make the
+run fail).
 
 Intended CLI output (``format_table``), exit status 1 when ``not result.ok``::
 
@@ -60,13 +66,13 @@ unknown key) as ``file:line: error: message (fix)`` lines after "problems:".
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from .chrome import CHROME_PATTERNS, is_chrome  # noqa: F401 (part of this module's API)
 from .diagnostics import Diagnostic, InputError, unknown_key_message
 from .entityscore import FIELD_NAMES as ENTITY_FIELDS
 from .entityscore import EntityMiss, EntityScore, expected_names, format_scores, score
@@ -84,32 +90,6 @@ EXPECTED_SUFFIX = ".expected.yml"
 SKIPPED = ("README.md", ".gitattributes", ".gitkeep", "entities.yml")
 #: what turns a read article into one with people, organisations and places (``evaluate(extractor=...)``)
 Extractor = Callable[[RawArticle], Article]
-
-#: lines that are page chrome or wire markup in any format the readers know
-CHROME_PATTERNS = tuple(re.compile(p, re.I) for p in (
-    r"^(?:Share|Print|Mail|Close|Back to top|Video ?Player ?Close|Most (?:read|viewed|popular)|Related(?: Stories| reading| News)?:?"
-    r"|We Recommend|Add your comment|Key Words|Editor's Picks|Top News|Go to Forum|Enditem|End item)\.?$",
-    r"^Contact the writers? (?:at|on)\b",
-    r"\[(?:Photo|Video)(?:/[^\]]*| by [^\]]*| provided to [^\]]*)?\]$",
-    r"^\[?\s*(?:Web |Responsible )?Editors?\s*:",
-    r"^Source:\s*\S.*\|",
-    r"\|\s*Updated:\s*\d{4}-\d{2}-\d{2}",
-    r"^\(For the latest China news",
-    r"Copyright|All rights reserved|Follow us\b",
-    r"&(?:QL|HT|UR|LR|Cx[0-9a-f]+);",
-    r"^BC-[\w&'-]+",
-    r"^\(STORY CAN END HERE|OPTIONAL (?:TRIM|GRAFS?|ADD)",
-    r"^\(?MORE\)?$|\(MORE\)$",
-    r"^NYT-\d\d-\d\d-\d\d\b",
-    r"^c\.\s?\d{4}\b.*News Service$",
-    r"^(?:Home|China|World|Business)(?:\s*/\s*\w[\w&' -]*)+$",
-    r"^(?:Apple News|Facebook|Twitter|Instagram|YouTube)\b.*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),",
-))
-
-
-def is_chrome(line: str) -> bool:
-    return any(p.search(line) for p in CHROME_PATTERNS)
-
 
 @dataclass(slots=True, frozen=True)
 class Mismatch:

@@ -7,7 +7,7 @@ from ..records import Article, RawArticle, Source
 from ..registry import Entity
 from . import entities as entity_mod
 from ..readers.common import DATELINE
-from .detect import dateline_entity, detect
+from .detect import dateline_entity, detect, inside_larger_names
 from .gazetteer import place_name
 from .entities import Hit
 from .events import date_spans, events
@@ -38,12 +38,14 @@ def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
     """Everything the archive knows about one article. Requires title and published."""
     require_fields(raw)
     paragraphs = raw.paragraphs
+    dates = {number: date_spans(text) for number, text in enumerate(paragraphs, start=1)}
     registered = matcher.hits(paragraphs)
-    masked: dict[int, list[tuple[int, int]]] = {}
+    if registered:  # "Asia" is not mentioned in "Southeast Asia": detection finds that place
+        inside = set(map(id, inside_larger_names(paragraphs, registered, dates)))
+        registered = [h for h in registered if id(h) not in inside]
+    masked: dict[int, list[tuple[int, int]]] = {number: list(spans) for number, spans in dates.items()}
     for hit in registered:
-        masked.setdefault(hit.paragraph, []).append((hit.start, hit.end))
-    for number, text in enumerate(paragraphs, start=1):
-        masked.setdefault(number, []).extend(date_spans(text))
+        masked[hit.paragraph].append((hit.start, hit.end))
     skip = {1: len(raw.dateline.text)} if raw.dateline else {}
     if raw.dateline:
         masked.setdefault(1, []).append((0, len(raw.dateline.text)))

@@ -53,6 +53,8 @@ ROLE_WORDS = frozenset({
     "columnist", "commentator", "sociologist", "geologist", "ecologist", "botanist", "zoologist", "economist",
     "statistician", "meteorologist", "forecaster", "hydrologist", "agronomist", "ornithologist", "keeper",
     "warden", "curator", "conductor", "operator", "glaciologist", "scholar", "priest", "monk", "nun", "host",
+    "counterpart", "elder", "runner", "cyclist", "swimmer", "skater", "skier", "boxer", "wrestler", "jockey",
+    "sprinter", "marathoner", "climber", "sailor", "rower", "golfer", "archer", "gymnast", "referee",
 })
 #: speech verbs whose subject follows them ("said Tomas Varga"); "told X" names the listener
 SPEECH_BEFORE = frozenset({"said", "says", "added", "noted", "stressed", "stated", "explained", "recalled",
@@ -85,7 +87,8 @@ ORG_HEADS = frozenset({
     "Capital", "Partners", "Ventures", "Shipping", "Steel", "Telecom", "Telecommunications", "Power",
     "Petroleum", "Mining", "Chemicals", "Insurance", "Securities", "Investments", "Motors", "Automotive",
     "Robotics", "Biotech", "Semiconductor", "Software", "Aerospace", "Airline", "Bancorp", "Brewery", "Works",
-    "Collective", "Initiative", "Partnership", "Charity", "Reserve",
+    "Collective", "Initiative", "Partnership", "Charity", "Reserve", "Shipyard", "Shipyards", "Dairy", "Farms",
+    "Bakery", "Mills", "Studio", "Publishers", "Publishing",
 })
 #: ... or starts with one of these followed by "of" / "for" ("Ministry of Commerce", "Bank of Vellan")
 ORG_FIRST = frozenset({
@@ -103,7 +106,7 @@ PLACE_HEADS = frozenset({
     "Street", "Avenue", "Airport", "Port", "Harbour", "Harbor", "Canal", "Desert", "Forest", "Park", "Plateau",
     "Basin", "Delta", "Coast", "Gorge", "Gorges", "Falls", "Reservoir", "Township", "Borough", "Oblast",
     "Municipality", "Territory", "Highlands", "Plain", "Plains", "Hills", "Heights", "Beach", "Cape", "Glacier",
-    "Reservation", "Wetland", "Wetlands", "Oasis", "Atoll", "Archipelago",
+    "Reservation", "Quarter", "Wetland", "Wetlands", "Oasis", "Atoll", "Archipelago",
 })
 #: lower-case place nouns after a name: "Hubei province", "the Vellan county seat"
 PLACE_NOUNS = frozenset({"province", "county", "city", "village", "town", "district", "region", "prefecture",
@@ -137,6 +140,7 @@ NEVER_ALONE = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan.",
     "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Christmas",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     "Easter", "Ramadan", "English", "Mandarin", "French", "Spanish", "Arabic", "Russian", "German", "Japanese",
     "God", "Photo", "Video", "Editor", "Editors", "Source", "TEST", "FIXTURE", "Please", "Let", "Do", "Does",
     "Did", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Can", "Could", "Should", "May",

@@ -94,9 +94,16 @@ def classify(part: Part, text: str) -> None:
         part.kind, part.strength = "place", 2
     elif part.acronym and name_shaped(words, 6):
         part.kind, part.strength = "organisation", 2
+    elif name_shaped(words, 3) and len(words) > 1 and _after_place_possessive(before):
+        part.kind, part.strength = "person", 1  # "Ethiopia's Tigist Bekele"
     elif (name_shaped(words, 2) and not part.sentence_start and _last_word(before) in WEAK_PLACE_PREPOSITIONS
           and not words[-1].endswith(("'s", "’s")) and after[:2] != "'s"):
         part.kind, part.strength = "place", 1
+
+
+def _after_place_possessive(before: str) -> bool:
+    words = before[-40:].split()
+    return bool(words) and words[-1].endswith(("'s", "’s")) and place_name(words[-1][:-2]) is not None
 
 
 def _follows_title(before: str) -> bool:
@@ -118,8 +125,8 @@ def _person_context(part: Part, before: str, after: str) -> bool:
     if affiliation and not single and affiliation.group(1).split()[-1] in cues.ORG_HEADS:
         return True
     follow = after.lstrip(" ,").split(None, 2)
-    if after.startswith(" ") and follow and follow[0].rstrip(",.") in cues.SPEECH_WORDS:
-        return True
+    if after[:1] in (" ", ",") and follow and follow[0].rstrip(",.") in cues.SPEECH_WORDS:
+        return True  # "Varga said", "Aminah Rahman, told reporters"
     if after.startswith(", ") and follow:
         lead = follow[0].lower().rstrip(",")
         if lead in ("who", "whose") or lead.isdigit():
@@ -130,6 +137,30 @@ def _person_context(part: Part, before: str, after: str) -> bool:
         if lead.rstrip(".,") in cues.ROLE_WORDS:
             return True
     return False
+
+
+def inside_larger_names(paragraphs: tuple[str, ...], hits: list[Hit],
+                        dates: dict[int, list[tuple[int, int]]]) -> list[Hit]:
+    """Registry hits that are a word of a larger name the registry lacks: "Asia" in "Southeast
+    Asia", "China" in "Bank of China" (an organisation or a place by its words or the gazetteer).
+    Detection finds the larger name; the registry's entity is not mentioned there."""
+    by_paragraph: dict[int, list[Hit]] = {}
+    for hit in hits:
+        by_paragraph.setdefault(hit.paragraph, []).append(hit)
+    inside: list[Hit] = []
+    for number, found in by_paragraph.items():
+        text = paragraphs[number - 1]
+        for run in runs(text, number, dates.get(number, [])):
+            covered = [h for h in found if run.start <= h.start and h.end <= run.end]
+            if not covered or all(h.start == run.start and h.end == run.end for h in covered):
+                continue
+            for part in split(run, text):
+                larger = place_name(part.text) or org_shaped(part.words) or org_by_prefix(part.words) \
+                    or place_shaped(part.words)
+                if larger:
+                    inside.extend(h for h in covered if part.start <= h.start and h.end <= part.end
+                                  and (h.end - h.start) < (part.end - part.start))
+    return inside
 
 
 def detect(paragraphs: tuple[str, ...], masks: dict[int, list[tuple[int, int]]],
@@ -155,6 +186,11 @@ def _resolve(parts: list[Part], paragraphs: tuple[str, ...], taken_ids) -> list[
         if part.acronym and part.kind in (None, "organisation"):
             acronyms.setdefault(part.acronym, part.text)
             best.setdefault(part.text, (2, "organisation"))
+    singles = {name for name, (_, kind) in best.items() if kind == "person" and " " not in name}
+    for part in parts:  # "designed by Mo Xiaoling ... Mo said": the full name is the person's
+        if part.text not in best and len(part.words) > 1 and name_shaped(part.words, 3) \
+                and (part.words[0] in singles or part.words[-1] in singles):
+            best[part.text] = (2, "person")
     people = [name for name, (_, kind) in best.items() if kind == "person" and len(name.split()) > 1]
     short: dict[str, str | None] = {}
     for full in people:
@@ -169,7 +205,7 @@ def _resolve(parts: list[Part], paragraphs: tuple[str, ...], taken_ids) -> list[
     for part in parts:
         name = part.text
         kind = best.get(name, (0, None))[1]
-        if len(part.words) == 1 and short.get(name) and (best.get(name, (0, None))[0] < 3 or (
+        if len(part.words) == 1 and short.get(name) and (best.get(name, (0, None))[0] < 3 or kind == "person" or (
                 kind == "place" and _last_word(paragraphs[part.paragraph - 1][:part.start])
                 not in cues.PLACE_PREPOSITIONS)):
             name, kind = short[name], "person"  # "Lima told reporters": the striker, not the city

@@ -251,7 +251,7 @@ def _title_at(words: list[str]) -> tuple[int, int, int] | None:
     """(words before the title, first word of the name, end of the name) when a title comes
     before a name: "Rwandan Minister of Trade Claudine Uwase", "Professor Yang Deming of ..."."""
     for i in range(len(words) - 2, -1, -1):
-        if words[i] in PERSON_TITLES:
+        if words[i] in PERSON_TITLES or (i == 0 and words[i].lower() in cues.ROLE_WORDS):  # "Owner Celeste ..."
             start = i + 1
             if start < len(words) and words[start] in ("of", "for"):  # "Minister of Trade and Industry"
                 k = start + 1
