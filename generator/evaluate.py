@@ -265,7 +265,9 @@ def _entities(raw: RawArticle | None, path: Path, rel: str, expected: dict[str, 
     if raw is not None:
         try:
             side = sidecar_path(path)
-            article = apply_derived(extractor(raw), load_sidecar(side, Path(rel).with_name(side.name).as_posix()))
+            article = extractor(raw)
+            if isinstance(article, Article):  # a sidecar's corrections apply as in the build
+                article = apply_derived(article, load_sidecar(side, Path(rel).with_name(side.name).as_posix()))
         except InputError:
             pass  # the read mismatch already says why; every expected entity counts as missed
     return score(rel, expected, article)

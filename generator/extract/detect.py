@@ -150,17 +150,36 @@ def inside_larger_names(paragraphs: tuple[str, ...], hits: list[Hit],
     inside: list[Hit] = []
     for number, found in by_paragraph.items():
         text = paragraphs[number - 1]
-        for run in runs(text, number, dates.get(number, [])):
-            covered = [h for h in found if run.start <= h.start and h.end <= run.end]
-            if not covered or all(h.start == run.start and h.end == run.end for h in covered):
+        for hit in found:
+            if not _capitalised_next_to(text, hit.start, hit.end):
                 continue
-            for part in split(run, text):
-                larger = place_name(part.text) or org_shaped(part.words) or org_by_prefix(part.words) \
-                    or place_shaped(part.words)
-                if larger:
-                    inside.extend(h for h in covered if part.start <= h.start and h.end <= part.end
-                                  and (h.end - h.start) < (part.end - part.start))
+            lo, hi = max(0, hit.start - WINDOW), min(len(text), hit.end + WINDOW)
+            window = text[lo:hi]
+            masks = [(s - lo, e - lo) for s, e in dates.get(number, []) if s < hi and e > lo]
+            for run in runs(window, number, masks):
+                if not (run.start <= hit.start - lo and hit.end - lo <= run.end):
+                    continue
+                for part in split(run, window):
+                    if part.start <= hit.start - lo and hit.end - lo <= part.end \
+                            and part.end - part.start > hit.end - hit.start \
+                            and (place_name(part.text) or org_shaped(part.words) or org_by_prefix(part.words)
+                                 or place_shaped(part.words)):
+                        inside.append(hit)
     return inside
+
+
+WINDOW = 80  # characters either side of a registry hit that a larger name may take
+
+
+def _capitalised_next_to(text: str, start: int, end: int) -> bool:
+    """A capitalised word, or "of", right before or after ``text[start:end]``."""
+    after = text[end:end + 5]
+    if len(after) > 1 and after[0] == " " and (after[1].isupper() or after[1:4] == "of "):
+        return True
+    if start < 2 or text[start - 1] != " ":
+        return False
+    previous = text[max(0, start - 40):start - 1].rsplit(" ", 1)[-1]
+    return bool(previous) and (previous[0].isupper() or previous in ("of", "the", "and", "for"))
 
 
 def detect(paragraphs: tuple[str, ...], masks: dict[int, list[tuple[int, int]]],

@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from . import cues
 from .gazetteer import place_name
 
-TOKEN = re.compile(r"[^\W_](?:[\w&]|[.'’-](?=[^\W_]))*\.?")
+# the words a name can hold: capitalised ones and joiners (lower-case words are skipped, so the text
+# between two tokens that are one space apart holds nothing else)
+TOKEN = re.compile(r"(?<![\w.&-])(?:(?:" + "|".join(sorted(cues.JOINERS - {"&"}, key=len, reverse=True))
+                   + r")(?![\w'’-])|(?![a-z\d])[^\W_](?:[\w&]|[.'’-](?=[^\W_]))*\.?)")
 ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr"
                           r"|Inc|Corp|Co|Ltd|No|Ft)\.$")
 SPLIT_JOINERS = frozenset({"of", "for", "on", "the", "and", "&"})
