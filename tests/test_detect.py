@@ -34,6 +34,7 @@ def found(*paragraphs: str, registry: Registry = EMPTY) -> dict[str, set[str]]:
     ("Ingrid Solberg, who chairs the board, voted against.", "Ingrid Solberg"),
     ("Dr. Tang Yuxi led the team.", "Tang Yuxi"),
     ("Professor Yang Deming of Northwest University found the pieces.", "Yang Deming"),
+    ("\u201cWe wanted it here,\u201d said Wang Jun, the architect.", "Wang Jun"),  # "Jun" is a name, not June
 ])
 def test_people_from_titles_roles_speech_and_appositions(sentence: str, person: str):
     assert found(sentence)["person"] == {person}
@@ -46,6 +47,7 @@ def test_people_from_titles_roles_speech_and_appositions(sentence: str, person: 
     ("Donors gave to the Global Harbour Watch (GHW) last year. The GHW thanked them.", "Global Harbour Watch"),
     ("Shares of Nordvind Energy rose.", "Nordvind Energy"),
     ("The striker joined Wuhan Riverside FC in March.", "Wuhan Riverside FC"),
+    ("The Vellan Harbour Committee on Jan. 22 ordered a halt.", "Vellan Harbour Committee"),
 ])
 def test_organisations_from_head_words_and_defined_acronyms(sentence: str, organisation: str):
     assert found(sentence)["organisation"] == {organisation}

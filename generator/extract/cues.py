@@ -140,7 +140,6 @@ NEVER_ALONE = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan.",
     "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Christmas",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     "Easter", "Ramadan", "English", "Mandarin", "French", "Spanish", "Arabic", "Russian", "German", "Japanese",
     "God", "Photo", "Video", "Editor", "Editors", "Source", "TEST", "FIXTURE", "Please", "Let", "Do", "Does",
     "Did", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Can", "Could", "Should", "May",

@@ -23,7 +23,7 @@ from .gazetteer import place_name
 TOKEN = re.compile(r"(?<![\w.&-])(?:(?:" + "|".join(sorted(cues.JOINERS - {"&"}, key=len, reverse=True))
                    + r")(?![\w'’-])|(?![a-z\d])[^\W_](?:[\w&]|[.'’-](?=[^\W_]))*\.?)")
 ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr"
-                          r"|Inc|Corp|Co|Ltd|No|Ft)\.$")
+                          r"|Inc|Corp|Co|Ltd|No|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 SPLIT_JOINERS = frozenset({"of", "for", "on", "the", "and", "&"})
 PERSON_TITLES = frozenset({
     "President", "Minister", "Premier", "Secretary", "Secretary-General", "Director", "Director-General",
