@@ -34,15 +34,27 @@ Choices:
   the ``.meta.yml`` sidecar, which is applied after the reader.
 * **Agency and publisher** come from the DOCNO prefix (XIE/XIN: Xinhua,
   Xinhua News Agency; APW/AP: AP, Associated Press; NYT: New York Times,
-  New York Times News Service), else the agency from the dateline.
+  New York Times News Service), else the agency from the dateline. A story
+  the NYT News Service carries for another paper or service names it in a
+  copyright line ("c. 1999 Cox News Service", "c.1999 The Boston Globe"):
+  that is the agency, the NYT News Service stays the publisher; without such
+  a line, the slug's suffix (``-COX``, ``-BOS``, ``-HOU``) names it.
 * **Wire markup is stripped**: the NYT codes ``&QL; &HT; &UR; &LR;`` (and any
   other ``&Code;`` that is not ``&AMP; &LT; &GT;``), slugs (``BC-...-NYT``),
   copyright lines ("c.1998 N.Y. Times News Service"), editors' notes in
   parentheses ("(STORY CAN END HERE. OPTIONAL 2 GRAFS FOLLOW)", "(BEGIN
   OPTIONAL TRIM)"), AP "Eds:" notes and end marks ("(END)", "ENDS").
   TeX-style quotes become typographic: ````...''`` -> “...”, ```...'`` -> ‘...’.
-* **Bylines**: "By NAME, Associated Press Writer" / "By NAME" before the
-  dateline give ``byline: NAME`` (as printed).
+* **Bylines**: "By NAME, Associated Press Writer", "BY NAME", "By NAME AP
+  Sports Writer", "By A and B", in the HEADLINE, the BYLINE element, between
+  the headline and the text (NYT), in the text before its first ``<P>`` or
+  as its first paragraph, give ``byline: [Name, ...]`` in title case.
+* **Headlines**: a HEADLINE that holds only wire codes (``&HT; &HT;``) takes
+  the first line after it that is not a byline, a copyright or a desk code.
+* **News digests** (Xinhua summaries): the item separators ("- - - -"), each
+  item's slug ("(Topic-Subtopic 1st Ld Writethru)") and the transmission
+  lines ("19/11/98 21:36 GMT") are dropped; the items stay apart, one
+  paragraph or more each, and the first item's dateline is the digest's.
 * **Not articles** (:class:`NotAnArticle`, one line naming why): a DOCTYPE
   other than NEWS STORY, a news advisory, an "EDITORS:" note, a budget, the
   first part of a multi-part story (ends "(MORE)") and its continuations
