@@ -18,7 +18,7 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from ..records import Article
-from .anchor import _Document, _fits, _occurrences, _word_bounds, fold
+from .folding import Document, fits, fold, occurrences, word_bounds
 from .model import KINDS, VERDICTS
 
 MAX_CONTEXT_WORDS = 30
@@ -46,7 +46,7 @@ def _context_options(joined: str, a: int, b: int) -> tuple[list[str], list[str]]
     return prefixes, suffixes
 
 
-def _disambiguate(doc: _Document, paragraphs: Sequence[str], hits: list[tuple[int, int, int]],
+def _disambiguate(doc: Document, paragraphs: Sequence[str], hits: list[tuple[int, int, int]],
                   target: tuple[int, int, int], start: int, end: int) -> tuple[str, str] | None:
     """The shortest (prefix, suffix) of whole words singling out ``target``."""
     joined_starts, at = [], 0
@@ -62,7 +62,7 @@ def _disambiguate(doc: _Document, paragraphs: Sequence[str], hits: list[tuple[in
     options.sort(key=lambda o: (len(o[0].split()) + len(o[1].split()), len(o[0]) + len(o[1])))
     for prefix, suffix in options:
         fp, fs = fold(prefix)[0].strip(), fold(suffix)[0].strip()
-        if [h for h in hits if _fits(doc, *h, fp, fs)] == [target]:
+        if [h for h in hits if fits(doc, *h, fp, fs)] == [target]:
             return prefix, suffix
     return None
 
@@ -97,11 +97,11 @@ def annotate_skeleton(article: Article, passage: str, *, today: date | None = No
     """
     today = today or date.today()
     paragraphs = article.paragraphs
-    doc = _Document(paragraphs)
+    doc = Document(paragraphs)
     quote = fold(passage)[0].strip()
     if not quote:
         raise PassageNotFound("the passage is empty: give the words you want to annotate")
-    hits = [(pi, a, a + len(quote)) for pi, p in enumerate(doc.paras) for a in _occurrences(quote, p.folded)]
+    hits = [(pi, a, a + len(quote)) for pi, p in enumerate(doc.paras) for a in occurrences(quote, p.folded)]
     if not hits:
         raise PassageNotFound(_not_found(article, doc, quote, passage))
     chosen = list(enumerate(hits, start=1))
@@ -135,7 +135,7 @@ def annotate_skeleton(article: Article, passage: str, *, today: date | None = No
     return "\n".join(out) + "\n"
 
 
-def _not_found(article: Article, doc: _Document, quote: str, passage: str) -> str:
+def _not_found(article: Article, doc: Document, quote: str, passage: str) -> str:
     spanning = doc.joined.find(quote)
     if spanning != -1:
         first = doc.paragraph_at(spanning) + 1
@@ -153,6 +153,6 @@ def _not_found(article: Article, doc: _Document, quote: str, passage: str) -> st
         return message + "; nothing in the article is close to it: check the article id"
     score, pi, a, b = best
     para = doc.paras[pi]
-    start, end = _word_bounds(para.text, *para.span(a, b))
+    start, end = word_bounds(para.text, *para.span(a, b))
     return (message + f"; the closest passage is in paragraph {pi + 1} ({score:.0f}% similar): "
             f"{para.text[start:end]!r}")
