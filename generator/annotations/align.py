@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from rapidfuzz.distance import OSA
 
@@ -57,12 +58,25 @@ there here so also just now about after before up down out off again very too mo
 any some all few other another s
 """.split())
 NEGATIONS = frozenset(("not", "no", "never", "nor", "none", "nothing", "neither", "without", "cannot"))
+#: written-out numbers are numbers ("Ten new buses" -> "10 new buses" is one word replaced by a like one)
+NUMBER_WORDS = frozenset("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion
+first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+""".split())
+#: a figure replaced by another where every other content word is still there (a corrected figure)
+#: counts this share of a word towards coverage
+CORRECTED_FIGURE = 0.5
+_SUFFIXES = ("ing", "ed", "es", "s", "d")
 _CONTRACTED = {"won": "will", "can": "can", "shan": "shall", "ain": "is"}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)*")
 #: a sentence ends at . ! ? (and closing quotes) before a space, or at a dash before a capital
 #: (folded text: "PORTVILLE, Jan. 5 -- The" is "Jan. 5-The")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s|$)|-(?=[\"']?[A-Z])")
 _CLOSING = "\"')]"
+
+
+Spaced = Callable[[int], bool]
 
 
 @dataclass(slots=True, frozen=True)
@@ -100,8 +114,33 @@ def tokens(folded: str) -> list[Token]:
             for part in (_CONTRACTED.get(base, base), "not"):
                 found.append(Token(part, m.start(), m.end(), _weight(part), upper, False))
             continue
-        found.append(Token(lower, m.start(), m.end(), _weight(lower), upper, number))
+        found.append(Token(lower, m.start(), m.end(), _weight(lower), upper, number or lower in NUMBER_WORDS))
     return found
+
+
+def merge_compounds(tokens_: list[Token], other: list[Token]) -> list[Token]:
+    """``tokens_`` with each pair of neighbours that ``other`` writes as one word made one token
+    ("school children" / "schoolchildren")."""
+    joined = {t.norm for t in other}
+    merged: list[Token] = []
+    k = 0
+    while k < len(tokens_):
+        a = tokens_[k]
+        if k + 1 < len(tokens_) and a.norm + tokens_[k + 1].norm in joined and a.norm not in joined:
+            b = tokens_[k + 1]
+            merged.append(Token(a.norm + b.norm, a.start, b.end, 1.0, a.upper, False))
+            k += 2
+            continue
+        merged.append(a)
+        k += 1
+    return merged
+
+
+def _stem(norm: str) -> str:
+    for suffix in _SUFFIXES:
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 4:
+            return norm[: -len(suffix)]
+    return norm
 
 
 def _weight(norm: str) -> float:
@@ -115,7 +154,7 @@ def typo(a: Token, b: Token) -> bool:
     if min(len(a.norm), len(b.norm)) < 3 or a.norm[0] != b.norm[0] and min(len(a.norm), len(b.norm)) < 5:
         return False
     allowed = 2 if min(len(a.norm), len(b.norm)) >= 9 else 1
-    return OSA.distance(a.norm, b.norm, score_cutoff=allowed) <= allowed
+    return OSA.distance(a.norm, b.norm, score_cutoff=allowed) <= allowed or _stem(a.norm) == _stem(b.norm)
 
 
 def _like(a: Token, b: Token) -> bool:
@@ -205,6 +244,10 @@ def _trace(back, score, quote: list[Token], para: list[Token], i: int, j: int, s
     similarity = (1 + b2) * precision * recall / (b2 * precision + recall)
     content = [k for k, t in enumerate(quote) if t.weight == 1]
     found = sum(score[i][j][1] for i, j in pairs if quote[i].weight == 1)
+    figures = sum(1 for i, j in pairs if quote[i].number and para[j].number and score[i][j][1] == 0)
+    matched = sum(1 for i, j in pairs if quote[i].weight == 1 and score[i][j][1] > 0)
+    if figures and matched + figures == len(content):
+        found += CORRECTED_FIGURE * figures
     coverage = found / len(content) if content else 0.0
     return Window(ta, tb, coverage, similarity, qa, len(quote) - 1 - qb, pairs[0], pairs[-1])
 
@@ -218,14 +261,18 @@ def _block(quote: list[Token], para: list[Token], lo: int, hi: int) -> int | Non
     return None
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start of the sentence holding ``start`` and end of the one holding ``end``."""
+def _sentence_bounds(text: str, start: int, end: int, spaced: Spaced) -> tuple[int, int]:
+    """Start of the sentence holding ``start`` and end of the one holding ``end``; a dash ends a
+    sentence only where the original text has a space before it (a dateline's "--")."""
     before = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        before = m.end()
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > start:
+            break
+        if m.group()[0] != "-" or spaced(m.start()):
+            before = m.end()
     while before < len(text) and text[before].isspace():
         before += 1
-    after = _SENTENCE_END.search(text, end)
+    after = next((m for m in _SENTENCE_END.finditer(text, end) if m.group()[0] != "-" or spaced(m.start())), None)
     return before, after.end() if after else len(text)
 
 
@@ -239,10 +286,11 @@ def whole_sentences(quote: str) -> tuple[bool, bool]:
 
 
 def counterpart(folded: str, para: list[Token], quote_text: str, quote: list[Token],
-                window: Window) -> tuple[int, int]:
-    """The folded [start, end) to highlight for ``window`` (see the module's notes)."""
+                window: Window, spaced: Spaced) -> tuple[int, int]:
+    """The folded [start, end) to highlight for ``window`` (see the module's notes).
+    ``spaced(i)``: whether folded character i had a space before it in the original text."""
     first, last = window.first, window.last
-    sent_start, sent_end = _sentence_bounds(folded, para[first].start, para[last].end)
+    sent_start, sent_end = _sentence_bounds(folded, para[first].start, para[last].end, spaced)
     lo = next((k for k, t in enumerate(para) if t.start >= sent_start), first)
     hi = max((k + 1 for k, t in enumerate(para) if t.end <= sent_end), default=last + 1)
     if window.head:  # the quote's first words, pushed out of the window by an insertion
@@ -255,8 +303,11 @@ def counterpart(folded: str, para: list[Token], quote_text: str, quote: list[Tok
             last = at + window.tail - 1
     start, end = para[first].start, para[last].end
     starts, ends = whole_sentences(quote_text)
+    if starts and ends:  # whole sentences: the counterpart is the whole sentences they are now part of
+        return _sentence_bounds(folded, start, end, spaced)
     qa, ta = window.first_pair
-    if starts and first == ta and qa == 0 and quote[0].upper and not para[first].upper:
+    if starts and first == ta and qa == 0 and quote[0].upper and para[first].norm[0].isalpha() \
+            and not para[first].upper:
         start = sent_start  # a sentence the quote began now begins earlier
     qb, tb = window.last_pair
     if ends and last == tb and qb == len(quote) - 1 and not _SENTENCE_END.match(folded, _skip_closing(folded, end)):

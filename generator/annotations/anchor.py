@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import Any, Iterable, NamedTuple, Sequence
 
 from ..diagnostics import Report
-from .drift import MARGIN, Candidate, candidates, exact_candidate
+from .drift import MARGIN, Candidate, rank
 from .folding import Document, fits, fold, short as _short, snippet as _context, word_bounds
 from .html import render_marker_html
 from .model import EXACT, FUZZY, ORPHAN, Anchored, Note
@@ -76,9 +76,7 @@ def _place(note: Note, doc: Document, report: Report) -> Placed:
                      fix=f"quote only the part in paragraph {first} or {last}, or write one note per paragraph")
         return ORPHAN, None, None, None, None
     # the text drifted: the quote's own occurrences (their context changed) against the closest passages
-    found = [exact_candidate(doc, h, prefix, suffix) for h in hits]
-    found += [c for c in candidates(doc, quote, prefix, suffix) if not any(c.overlaps(e) for e in found)]
-    found.sort(key=lambda c: (-c.score, not c.exact, c.paragraph, c.start))
+    found = rank(doc, hits, quote, prefix, suffix)
     if not found:
         return _orphan(note, report)
     best = found[0]

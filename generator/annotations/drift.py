@@ -27,18 +27,20 @@ The caller makes a note an orphan when the best two candidates are within
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from .align import Token, Window, align, counterpart, tokens
+from .align import Token, Window, align, counterpart, merge_compounds, tokens
 from .folding import Document, word_keys
 
 MIN_COVERAGE = 0.7
 MIN_SIMILARITY = 0.5
-MIN_SCORE = 0.64
+MIN_SCORE = 0.6
 MARGIN = 0.05
 UNKNOWN_CONTEXT = 0.5
+#: context counts only when some candidate has a prefix or suffix at least this alike
+INFORMATIVE = 0.5
 SHORT_WORDS = 6
 HEADING_WORDS = 15
 MIN_CHARS = 8
@@ -55,9 +57,11 @@ class Candidate:
     paragraph: int
     start: int
     end: int
-    score: float  # 0-1, quote and context together
-    similarity: float  # the quote part alone
+    similarity: float  # the quote part (0-1)
+    prefix: float  # how alike the text before is to the prefix (0-1; UNKNOWN_CONTEXT if none)
+    suffix: float
     exact: bool  # the quote itself, word for word (its context drifted)
+    score: float = 0.0  # 0-1, quote and context together (set by :func:`rank`)
 
     def overlaps(self, other: "Candidate") -> bool:
         return self.paragraph == other.paragraph and self.start < other.end and other.start < self.end
@@ -80,9 +84,27 @@ def combined(similarity: float, prefix_score: float, suffix_score: float) -> flo
     return (QUOTE_WEIGHT * similarity + PREFIX_WEIGHT * prefix_score + SUFFIX_WEIGHT * suffix_score) / total
 
 
-def exact_candidate(doc: Document, hit: tuple[int, int, int], prefix: str, suffix: str) -> Candidate:
-    pi, a, b = hit
-    return Candidate(pi, a, b, combined(1.0, *context_similarity(doc, pi, a, b, prefix, suffix)), 1.0, True)
+def rank(doc: Document, hits: list[tuple[int, int, int]], quote: str, prefix: str, suffix: str) -> list[Candidate]:
+    """The quote's exact occurrences (``hits``, whose context no longer fits) and the passages
+    closest to it, scored and best first; those under MIN_SCORE left out.
+
+    Context decides only where it is informative: when no candidate has a prefix or suffix at
+    least INFORMATIVE alike (the passage moved, or everything around it was rewritten), every
+    candidate is scored as if the note had none, rather than all being marked down alike."""
+    found = []
+    for pi, a, b in hits:
+        found.append(Candidate(pi, a, b, 1.0, *context_similarity(doc, pi, a, b, prefix, suffix), True))
+    found += [c for c in _windows(doc, quote, prefix, suffix) if not any(c.overlaps(e) for e in found)]
+    given = [s for c in found for s, known in ((c.prefix, prefix), (c.suffix, suffix)) if known]
+    informative = any(s >= INFORMATIVE for s in given)
+    scored = []
+    for c in found:
+        p, s = (c.prefix, c.suffix) if informative else (UNKNOWN_CONTEXT, UNKNOWN_CONTEXT)
+        score = combined(c.similarity, p, s)
+        if c.exact or score >= MIN_SCORE:
+            scored.append(replace(c, score=score))
+    scored.sort(key=lambda c: (-c.score, not c.exact, c.paragraph, c.start))
+    return scored
 
 
 def _short_paragraph(para: list[Token], folded: str) -> bool:
@@ -102,22 +124,22 @@ def _paragraphs_sharing(doc: Document, quote: list[Token]) -> list[int]:
     return sorted(pi for pi, weight in found.items() if weight >= need)
 
 
-def candidates(doc: Document, quote_text: str, prefix: str, suffix: str) -> list[Candidate]:
-    """Every eligible place for the (folded) quote, best first."""
+def _windows(doc: Document, quote_text: str, prefix: str, suffix: str) -> list[Candidate]:
+    """Every eligible window for the (folded) quote, unscored."""
     quote = tokens(quote_text)
     if len(quote) < 2 or len(quote_text) < MIN_CHARS:
         return []
     found = []
     for pi in _paragraphs_sharing(doc, quote):
-        para, folded = doc.tokens(pi), doc.paras[pi].folded
-        for window in align(quote, para, alternatives=1):
-            if not _eligible(window, para, folded):
-                continue
-            a, b = counterpart(folded, para, quote_text, quote, window)
-            score = combined(window.similarity, *context_similarity(doc, pi, a, b, prefix, suffix))
-            if score >= MIN_SCORE:
-                found.append(Candidate(pi, a, b, score, window.similarity, False))
-    found.sort(key=lambda c: (-c.score, c.paragraph, c.start))
+        paragraph = doc.paras[pi]
+        folded = paragraph.folded
+        para = merge_compounds(doc.tokens(pi), quote)
+        words = merge_compounds(quote, para)
+        for window in align(words, para, alternatives=1):
+            if _eligible(window, para, folded):
+                a, b = counterpart(folded, para, quote_text, words, window, paragraph.spaced)
+                found.append(Candidate(pi, a, b, window.similarity,
+                                       *context_similarity(doc, pi, a, b, prefix, suffix), False))
     return found
 
 

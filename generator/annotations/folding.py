@@ -60,6 +60,11 @@ class Folded:
         self.text = text
         self.folded, self.origin = fold(text)
 
+    def spaced(self, at: int) -> bool:
+        """Whether folded character ``at`` follows a space in the original text."""
+        origin = self.origin[at]
+        return origin > 0 and self.text[origin - 1].isspace()
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) for folded [start, end)."""
         return self.origin[start], self.origin[end - 1] + 1
