@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.annotations import Note, anchor, fold, mark_spans
+from generator.annotations.drift import MIN_SCORE
 
 # TEST FIXTURE - not real news: made-up paragraphs.
 PARAGRAPHS = (
@@ -97,12 +98,12 @@ def test_drifted_text_anchors_fuzzily_with_a_warning_showing_old_and_new():
     item, messages = one(note(old))
     assert item.status == "fuzzy" and item.paragraph == 4
     assert item.text == "Officials counted 5,000 cyclists crossing the new cycle lane"
-    assert item.score is not None and item.score >= 85
+    assert item.score is not None and item.score >= 100 * MIN_SCORE
     assert messages == [
-        "site-data/annotations/fixture-article.yml:1: warning: note 'n': the quoted text changed; anchored by "
-        f"fuzzy match (score {item.score:.0f}) in paragraph 4: old '{old}' -> new "
+        "site-data/annotations/fixture-article.yml:1: warning: note 'n': the quoted text changed; anchored on the "
+        f"closest passage, in paragraph 4 (words 88% alike, score {item.score:.0f}/100): old '{old}' -> new "
         "'Officials counted 5,000 cyclists crossing the new cycle lane' (update 'quote' to the new text if the "
-        "note still applies)"]
+        "note still applies (`newsarchive check --fix` does it))"]
 
 
 def test_drifted_context_still_anchors_with_a_warning():

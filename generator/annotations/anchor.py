@@ -96,8 +96,9 @@ def _place(note: Note, doc: Document, report: Report) -> Placed:
                        fix="update 'prefix'/'suffix' to the words now around the passage "
                            "(`newsarchive check --fix` does it)")
     else:
-        report.warning(note.file, f"note {note.id!r}: the quoted text changed; anchored by fuzzy match "
-                       f"(score {100 * best.score:.0f}) in paragraph {pi + 1}: old {_short(note.quote, 200)!r} -> "
+        report.warning(note.file, f"note {note.id!r}: the quoted text changed; anchored on the closest passage, "
+                       f"in paragraph {pi + 1} (words {100 * best.similarity:.0f}% alike, score "
+                       f"{100 * best.score:.0f}/100): old {_short(note.quote, 200)!r} -> "
                        f"new {_short(para.text[start:end], 200)!r}", line=note.line,
                        fix="update 'quote' to the new text if the note still applies "
                            "(`newsarchive check --fix` does it)")
