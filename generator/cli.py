@@ -178,9 +178,12 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], reader: str | None) -> N
 def annotate(ctx: click.Context, article: str, passage: str, occurrence: int | None) -> None:
     """Print a ready note for PASSAGE of ARTICLE (an article id or its raw file).
 
-    The note has the shortest prefix/suffix that makes the quote unique; save it
-    as site-data/annotations/ARTICLE/<your-note>.yml and fill in body, author.
+    The note has an id (its permalink, kept when the quote is corrected) and the
+    words around the passage (prefix/suffix, which place it again if the article
+    is edited); save it as site-data/annotations/ARTICLE/<your-note>.yml and fill
+    in body, author.
     """
+    from .annotations import load_notes
     from .annotations.skeleton import PassageNotFound, annotate_skeleton
 
     paths = Paths(_root(ctx))
@@ -193,7 +196,9 @@ def annotate(ctx: click.Context, article: str, passage: str, occurrence: int | N
     matcher = Matcher(load_archive_registry(paths, report))
     try:
         found = read_article(raw_file, paths, matcher)
-        click.echo(annotate_skeleton(found, passage, occurrence=occurrence), nl=False)
+        existing, _ = load_notes(paths.annotations, {found.id}, paths.root, only=found.id)
+        taken = {note.id for note in existing.get(found.id, ())}
+        click.echo(annotate_skeleton(found, passage, occurrence=occurrence, taken=taken), nl=False)
     except InputError as exc:
         report.add(exc.diagnostic)
     except PassageNotFound as exc:
