@@ -72,15 +72,25 @@ def show(ctx: click.Context, raw_file: Path, as_json: bool, reader: str | None) 
 
 @main.command()
 @click.option("--strict", is_flag=True, help="Fail on warnings too (drifted or orphaned notes).")
+@click.option("--fix", is_flag=True,
+              help="Rewrite note files: drifted quotes (and their prefix/suffix) to the text they now anchor "
+                   "on, and an 'id:' for notes without one; comments and layout are kept.")
 @click.pass_context
-def check(ctx: click.Context, strict: bool) -> None:
+def check(ctx: click.Context, strict: bool, fix: bool) -> None:
     """Validate all of site-data/ without building; exit non-zero on errors.
 
     Prints one line per problem, file:line: level: message (how to fix it),
-    then a summary."""
-    from .checks import check_archive
+    then a summary. With --fix, first mends the note files (one line per note
+    fixed), then checks again."""
+    from .checks import check_archive, fix_notes
 
-    report, summary = check_archive(Paths(_root(ctx)))
+    paths = Paths(_root(ctx))
+    if fix:
+        fixed, problems = fix_notes(paths, click.echo)
+        if problems.diagnostics:
+            print_report(problems, strict=False)
+        click.echo(f"fixed {fixed} note{'s' * (fixed != 1)}", err=True)
+    report, summary = check_archive(paths)
     sys.exit(print_report(report, strict=strict, summary=summary))
 
 

@@ -1,0 +1,100 @@
+"""The context a build found around a note that has none, kept for the note's next drift.
+
+A note written before ``annotate`` recorded ``prefix``/``suffix`` has only its
+quote. Each build keeps, in its cache (``.cache/newsarchive/contexts/``), the
+words around each such note's quote where it found the quote exactly: the
+``prefix``/``suffix`` ``annotate`` would write (:func:`records`).
+
+**The page never depends on these records.** The same inputs give the same
+page whether the cache is there or not (a fresh clone, CI, ``--no-cache``),
+so a drifted note is placed from what its file says. The records are a
+second opinion, used where the cache is there:
+
+* :func:`second_opinion`: when a note without context drifts, the build and
+  ``check`` anchor it again with the recorded context; where that puts it
+  elsewhere (or finds it where the quote alone did not), a warning names
+  the place and says that ``newsarchive check --fix`` writes the context in;
+* ``check --fix`` (:mod:`.mend`) anchors such a note with its record and
+  writes quote, prefix and suffix into the note file: from then on the
+  context is an input, and every build uses it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Iterable, Sequence
+
+from ..diagnostics import Report
+from .anchor import anchor
+from .folding import Document, fold, short, snippet
+from .model import EXACT, Anchored, Note
+from .skeleton import selector_context
+
+#: cache kind; one entry per article: {note id: {"quote": ..., "prefix": ..., "suffix": ...}}
+CACHE_KIND = "contexts"
+
+
+def bare(note: Note) -> bool:
+    return not note.prefix and not note.suffix
+
+
+def context_around(paragraphs: Sequence[str], paragraph: int, start: int, end: int,
+                   doc: Document | None = None) -> tuple[str, str]:
+    """The prefix/suffix ``annotate`` would write for original [start, end) of paragraph (1-based)."""
+    doc = doc or Document(paragraphs)
+    quote = fold(paragraphs[paragraph - 1][start:end])[0].strip()
+    hits, _ = doc.find(quote)
+    para = doc.paras[paragraph - 1]
+    target = next((h for h in hits if h[0] == paragraph - 1 and para.span(h[1], h[2]) == (start, end)),
+                  (paragraph - 1, 0, 0))
+    found = selector_context(doc, paragraphs, hits or [target], target, start, end)
+    return found or ("", "")
+
+
+def records(anchored: Iterable[Anchored], paragraphs: Sequence[str],
+            previous: dict[str, Any] | None) -> dict[str, Any]:
+    """``previous`` updated with the context of every bare note found exactly this time."""
+    result = dict(previous or {})
+    doc = None
+    for item in anchored:
+        if item.status != EXACT or not bare(item.note):
+            continue
+        doc = doc or Document(paragraphs)
+        prefix, suffix = context_around(paragraphs, item.paragraph, item.start, item.end, doc)
+        result[item.note.id] = {"quote": item.note.quote, "prefix": prefix, "suffix": suffix}
+    return dict(sorted(result.items()))
+
+
+def with_record(note: Note, recorded: dict[str, Any] | None) -> Note | None:
+    """The bare note with the context recorded for it (for the same quote), or None."""
+    entry = (recorded or {}).get(note.id)
+    if not bare(note) or not isinstance(entry, dict) or entry.get("quote") != note.quote:
+        return None
+    prefix, suffix = entry.get("prefix"), entry.get("suffix")
+    if not (isinstance(prefix, str) and isinstance(suffix, str)) or not (prefix or suffix):
+        return None
+    return replace(note, prefix=prefix or None, suffix=suffix or None)
+
+
+def second_opinion(anchored: Iterable[Anchored], paragraphs: Sequence[str],
+                   recorded: dict[str, Any] | None, report: Report) -> None:
+    """Warn where a drifted bare note's recorded context places it elsewhere than its quote alone."""
+    for item in anchored:
+        if item.status == EXACT:
+            continue
+        informed = with_record(item.note, recorded)
+        if informed is None:
+            continue
+        (other,), _ = anchor([informed], paragraphs)
+        if (other.paragraph, other.start, other.end) == (item.paragraph, item.start, item.end):
+            continue
+        note = item.note
+        here = (f"paragraph {item.paragraph}" if item.paragraph else "the notes that no longer match the text")
+        there = (f"paragraph {other.paragraph} ({snippet(paragraphs[other.paragraph - 1], other.start, other.end)!r})"
+                 if other.paragraph else "no passage")
+        report.warning(note.file, f"note {note.id!r}: the words around its quote when a build last found it "
+                       f"(prefix {short(informed.prefix or '', 40)!r}, suffix {short(informed.suffix or '', 40)!r}, "
+                       f"kept in the build cache) point to {there}, not to {here} where the quote alone puts it",
+                       line=note.line,
+                       fix="if that is the passage, run `newsarchive check --fix` to write the quote and its "
+                           "context into the note")
