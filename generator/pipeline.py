@@ -245,8 +245,8 @@ def note_contexts(archive: Archive, cache: Cache, report: Report) -> None:
         key = digest(article.id)
         previous = cache.get(recorded.CACHE_KIND, key)
         previous = previous if isinstance(previous, dict) else None
-        recorded.second_opinion(placed, article.paragraphs, previous, report)
-        updated = recorded.records(placed, article.paragraphs, previous)
+        disputed = recorded.second_opinion(placed, article.paragraphs, previous, report)
+        updated = recorded.records(placed, article.paragraphs, previous, disputed)
         if updated != (previous or {}):
             cache.put(recorded.CACHE_KIND, key, updated)
 

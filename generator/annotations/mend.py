@@ -35,7 +35,7 @@ from ..cache import write_atomic
 from ..diagnostics import Report
 from .anchor import anchor
 from .folding import fold, short
-from .model import EXACT, FUZZY, Note
+from .model import FUZZY, Note
 from .recorded import context_around, with_record
 
 
@@ -55,12 +55,13 @@ def plan(notes: Sequence[Note], paragraphs: Sequence[str], recorded: dict[str, A
     """The fixes for one article's notes; notes that cannot be fixed are reported."""
     fixes = []
     anchored, _ = anchor(notes, paragraphs)
+    informed = [n for n in (with_record(note, recorded) for note in notes) if n is not None]
+    second = {a.note.id: a for a in anchor(informed, paragraphs)[0]} if informed else {}
     for item in anchored:
         note, placed = item.note, item
-        informed = with_record(note, recorded)
-        if item.status != EXACT and informed is not None:
-            (other,), _ = anchor([informed], paragraphs)
-            placed = other if not other.is_orphan else item
+        other = second.get(note.id)
+        if other is not None and not other.is_orphan and other.status == FUZZY:
+            placed = other  # the context the last build found exactly places it (see .recorded)
         values: list[tuple[str, str]] = []
         what: list[str] = []
         if not note.id_given:

@@ -51,13 +51,15 @@ def context_around(paragraphs: Sequence[str], paragraph: int, start: int, end: i
     return found or ("", "")
 
 
-def records(anchored: Iterable[Anchored], paragraphs: Sequence[str],
-            previous: dict[str, Any] | None) -> dict[str, Any]:
-    """``previous`` updated with the context of every bare note found exactly this time."""
+def records(anchored: Iterable[Anchored], paragraphs: Sequence[str], previous: dict[str, Any] | None,
+            disputed: Iterable[str] = ()) -> dict[str, Any]:
+    """``previous`` updated with the context of every bare note found exactly this time, except
+    the ``disputed`` ones (whose earlier context points elsewhere: kept until the note is mended)."""
     result = dict(previous or {})
+    keep = set(disputed)
     doc = None
     for item in anchored:
-        if item.status != EXACT or not bare(item.note):
+        if item.status != EXACT or not bare(item.note) or item.note.id in keep:
             continue
         doc = doc or Document(paragraphs)
         prefix, suffix = context_around(paragraphs, item.paragraph, item.start, item.end, doc)
@@ -76,25 +78,28 @@ def with_record(note: Note, recorded: dict[str, Any] | None) -> Note | None:
     return replace(note, prefix=prefix or None, suffix=suffix or None)
 
 
-def second_opinion(anchored: Iterable[Anchored], paragraphs: Sequence[str],
-                   recorded: dict[str, Any] | None, report: Report) -> None:
-    """Warn where a drifted bare note's recorded context places it elsewhere than its quote alone."""
+def second_opinion(anchored: Sequence[Anchored], paragraphs: Sequence[str],
+                   recorded: dict[str, Any] | None, report: Report) -> set[str]:
+    """Warn where a bare note's recorded context places it elsewhere than its quote alone does
+    (or places it where the quote alone does not); the ids of those notes."""
+    informed = {item.note.id: n for item in anchored if (n := with_record(item.note, recorded)) is not None}
+    if not informed:
+        return set()
+    second = {a.note.id: a for a in anchor(list(informed.values()), paragraphs)[0]}
+    disputed = set()
     for item in anchored:
-        if item.status == EXACT:
+        other = second.get(item.note.id)
+        if other is None or (other.paragraph, other.start, other.end) == (item.paragraph, item.start, item.end):
             continue
-        informed = with_record(item.note, recorded)
-        if informed is None:
-            continue
-        (other,), _ = anchor([informed], paragraphs)
-        if (other.paragraph, other.start, other.end) == (item.paragraph, item.start, item.end):
-            continue
-        note = item.note
-        here = (f"paragraph {item.paragraph}" if item.paragraph else "the notes that no longer match the text")
+        disputed.add(item.note.id)
+        note, context = item.note, informed[item.note.id]
+        here = f"paragraph {item.paragraph}" if item.paragraph else "'Notes that no longer match the text'"
         there = (f"paragraph {other.paragraph} ({snippet(paragraphs[other.paragraph - 1], other.start, other.end)!r})"
                  if other.paragraph else "no passage")
         report.warning(note.file, f"note {note.id!r}: the words around its quote when a build last found it "
-                       f"(prefix {short(informed.prefix or '', 40)!r}, suffix {short(informed.suffix or '', 40)!r}, "
+                       f"(prefix {short(context.prefix or '', 40)!r}, suffix {short(context.suffix or '', 40)!r}, "
                        f"kept in the build cache) point to {there}, not to {here} where the quote alone puts it",
                        line=note.line,
                        fix="if that is the passage, run `newsarchive check --fix` to write the quote and its "
                            "context into the note")
+    return disputed
