@@ -62,12 +62,7 @@ def gather(paths: Paths) -> Checked:
     report.extend(load_report)
     cache = Cache(paths.root)
     for article, article_notes in sorted(notes.items()):
-        for note in article_notes:
-            if not note.id_given:
-                report.warning(note.file, f"note {note.id!r} has no 'id': its permalink #note-{note.id} is made "
-                               "from its quote and changes whenever the quote is corrected", line=note.line,
-                               fix=f"add 'id: {note.id}' to keep the permalink it has now "
-                                   "(`newsarchive check --fix` does it)")
+        id_warnings(article_notes, report)
         if article in paragraphs:
             placed, anchor_report = anchor(article_notes, paragraphs[article])
             report.extend(anchor_report)
@@ -77,6 +72,16 @@ def gather(paths: Paths) -> Checked:
     summary = (f"checked {_plural(len(files), 'article')}, {_plural(count, 'note')}, "
                f"{_plural(len(registry.entities), 'registered entity').replace('entitys', 'entities')}")
     return Checked(report, paragraphs, notes, summary)
+
+
+def id_warnings(notes: list[Note], report: Report) -> None:
+    """A warning for each note without an 'id', with the one to add (check, and serve --article)."""
+    for note in notes:
+        if not note.id_given:
+            report.warning(note.file, f"note {note.id!r} has no 'id': its permalink #note-{note.id} is made "
+                           "from its quote and changes whenever the quote is corrected", line=note.line,
+                           fix=f"add 'id: {note.id}' to keep the permalink it has now "
+                               "(`newsarchive check --fix` does it)")
 
 
 def recorded_contexts(cache: Cache, article: str) -> dict | None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from rapidfuzz.distance import OSA
@@ -151,10 +152,16 @@ def typo(a: Token, b: Token) -> bool:
     """One edit apart (two for words of nine letters or more), neither a function word nor a number."""
     if a.number or b.number or a.weight < 1 or b.weight < 1 or a.norm in NEGATIONS or b.norm in NEGATIONS:
         return False
-    if min(len(a.norm), len(b.norm)) < 3 or a.norm[0] != b.norm[0] and min(len(a.norm), len(b.norm)) < 5:
+    return _near(a.norm, b.norm)
+
+
+@lru_cache(maxsize=65536)
+def _near(a: str, b: str) -> bool:
+    shorter = min(len(a), len(b))
+    if shorter < 3 or a[0] != b[0] and shorter < 5 or abs(len(a) - len(b)) > 3:
         return False
-    allowed = 2 if min(len(a.norm), len(b.norm)) >= 9 else 1
-    return OSA.distance(a.norm, b.norm, score_cutoff=allowed) <= allowed or _stem(a.norm) == _stem(b.norm)
+    allowed = 2 if shorter >= 9 else 1
+    return OSA.distance(a, b, score_cutoff=allowed) <= allowed or _stem(a) == _stem(b)
 
 
 def _like(a: Token, b: Token) -> bool:

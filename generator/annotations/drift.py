@@ -26,6 +26,7 @@ The caller makes a note an orphan when the best two candidates are within
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -44,8 +45,14 @@ INFORMATIVE = 0.5
 SHORT_WORDS = 6
 HEADING_WORDS = 15
 MIN_CHARS = 8
-#: a paragraph is aligned only if it holds this share of the quote's content words
-PREFILTER = 0.3
+#: a paragraph is aligned only if it holds this share of the quote's content words (or words with
+#: their first two letters): below it, no window can cover MIN_COVERAGE, a replaced figure counting half
+PREFILTER = 0.4
+#: and only the paragraphs holding most of them: the work per drifted note is bounded
+MAX_PARAGRAPHS = 10
+#: and at most this many alignment cells (quote words x paragraph words) in all: a bound on the time
+#: one drifted note takes (about a second), whatever its length and the article's
+MAX_CELLS = 300_000
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT = 50, 20, 20
 _CLOSED = re.compile(r"[.!?:;\"')\]]$")
 
@@ -112,16 +119,25 @@ def _short_paragraph(para: list[Token], folded: str) -> bool:
 
 
 def _paragraphs_sharing(doc: Document, quote: list[Token]) -> list[int]:
-    content = {t.norm: t for t in quote if t.weight == 1}
+    """The paragraphs holding at least PREFILTER of the quote's content words (or typos of them),
+    most first. A paragraph holding that many holds one of the n - k + 1 rarest exactly, so only
+    those words' paragraphs are looked at: the work does not grow with the text for common words."""
+    content = sorted({t.norm for t in quote if t.weight == 1})
     if not content:
         return []
-    found: dict[int, float] = {}
+    need = math.ceil(PREFILTER * len(content))
     postings = doc.postings()
-    for norm in content:
-        for pi in {pi for key in word_keys(norm) for pi in postings.get(key, ())}:
-            found[pi] = found.get(pi, 0.0) + 1.0
-    need = PREFILTER * len(content)
-    return sorted(pi for pi, weight in found.items() if weight >= need)
+    def holding(norm: str) -> set[int]:  # the word, or a typo of it (same first two letters)
+        return {pi for key in word_keys(norm) for pi in postings.get(key, ())}
+
+    rarest = sorted(content, key=lambda norm: (len(postings.get(norm, ())), norm))[:len(content) - need + 1]
+    found = []
+    for pi in sorted(set().union(*(holding(norm) for norm in rarest))):
+        keys = doc.keys(pi)
+        shared = sum(1 for norm in content if any(k in keys for k in word_keys(norm)))
+        if shared >= need:
+            found.append((-shared, pi))
+    return [pi for _, pi in sorted(found)[:MAX_PARAGRAPHS]]  # most shared words first
 
 
 def _windows(doc: Document, quote_text: str, prefix: str, suffix: str) -> list[Candidate]:
@@ -130,22 +146,42 @@ def _windows(doc: Document, quote_text: str, prefix: str, suffix: str) -> list[C
     if len(quote) < 2 or len(quote_text) < MIN_CHARS:
         return []
     found = []
+    budget = MAX_CELLS
     for pi in _paragraphs_sharing(doc, quote):
         paragraph = doc.paras[pi]
         folded = paragraph.folded
-        para = merge_compounds(doc.tokens(pi), quote)
-        words = merge_compounds(quote, para)
+        whole = merge_compounds(doc.tokens(pi), quote)
+        words = merge_compounds(quote, whole)
+        para = _densest(whole, words, max(1, budget // len(words)))
+        if len(para) < len(words) // 2:
+            break  # the budget is spent (only a quote of hundreds of words on long paragraphs gets here)
+        budget -= len(words) * len(para)
         for window in align(words, para, alternatives=1):
-            if _eligible(window, para, folded):
+            if _eligible(window, para, whole, folded):
                 a, b = counterpart(folded, para, quote_text, words, window, paragraph.spaced)
                 found.append(Candidate(pi, a, b, window.similarity,
                                        *context_similarity(doc, pi, a, b, prefix, suffix), False))
     return found
 
 
-def _eligible(window: Window, para: list[Token], folded: str) -> bool:
+def _densest(para: list[Token], quote: list[Token], length: int) -> list[Token]:
+    """The ``length`` consecutive tokens of ``para`` holding most of the quote's words (all if it fits)."""
+    if len(para) <= length:
+        return para
+    wanted = {t.norm for t in quote}
+    hits = [1 if t.norm in wanted else 0 for t in para]
+    best, at, current = -1, 0, sum(hits[:length])
+    for start in range(len(para) - length + 1):
+        if start:
+            current += hits[start + length - 1] - hits[start - 1]
+        if current > best:
+            best, at = current, start
+    return para[at:at + length]
+
+
+def _eligible(window: Window, para: list[Token], whole: list[Token], folded: str) -> bool:
     if window.coverage < MIN_COVERAGE or window.similarity < MIN_SIMILARITY:
         return False
-    if _short_paragraph(para, folded):  # only the whole paragraph, nearly unchanged (a corrected heading)
-        return window.first == 0 and window.last == len(para) - 1 and window.similarity >= 0.9
+    if _short_paragraph(whole, folded):  # only the whole paragraph, nearly unchanged (a corrected heading)
+        return para is whole and window.first == 0 and window.last == len(para) - 1 and window.similarity >= 0.9
     return True

@@ -104,6 +104,7 @@ class Document:
         self.paras = [Folded(p) for p in paragraphs]
         self._tokens: list[list[Token]] | None = None
         self._postings: dict[str, list[int]] | None = None
+        self._keys: dict[int, set[str]] = {}
         self.joined = " ".join(p.folded for p in self.paras)
         self.starts: list[int] = []
         at = 0
@@ -171,13 +172,19 @@ class Document:
         return self._tokens[pi]
 
     def postings(self) -> dict[str, list[int]]:
-        """Content word (and its first two letters, for typos) -> paragraphs holding it."""
+        """Content word (and its first two letters, for typos) -> the paragraphs holding it."""
         if self._postings is None:
             self._postings = {}
             for pi in range(len(self.paras)):
                 for key in {k for t in self.tokens(pi) if t.weight == 1 for k in word_keys(t.norm)}:
                     self._postings.setdefault(key, []).append(pi)
         return self._postings
+
+    def keys(self, pi: int) -> set[str]:
+        """Paragraph pi's :func:`word_keys`, for telling whether it holds a word or a typo of it."""
+        if pi not in self._keys:
+            self._keys[pi] = {k for t in self.tokens(pi) for k in word_keys(t.norm)}
+        return self._keys[pi]
 
     def paragraph_at(self, joined_offset: int) -> int:
         return bisect_right(self.starts, joined_offset) - 1
