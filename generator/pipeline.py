@@ -235,22 +235,6 @@ def registry_bytes(paths: Paths) -> bytes:
     return paths.entities.read_bytes() if paths.entities.exists() else b""
 
 
-def note_contexts(archive: Archive, cache: Cache, report: Report) -> None:
-    """Keep the context found around notes that have none, and give the second opinion it
-    allows on the ones that drifted (see annotations/recorded.py: the page never depends on it)."""
-    for article in archive.articles:
-        placed = archive.notes.get(article.id)
-        if not placed or not any(recorded.bare(item.note) for item in placed):
-            continue
-        key = digest(article.id)
-        previous = cache.get(recorded.CACHE_KIND, key)
-        previous = previous if isinstance(previous, dict) else None
-        disputed = recorded.second_opinion(placed, article.paragraphs, previous, report)
-        updated = recorded.records(placed, article.paragraphs, previous, disputed)
-        if updated != (previous or {}):
-            cache.put(recorded.CACHE_KIND, key, updated)
-
-
 def anchor_notes(archive: Archive, known_ids: set[str], report: Report) -> dict[str, list[Anchored]]:
     """Load site-data/annotations/ and anchor each article's notes to its text.
 
@@ -332,7 +316,7 @@ def generate(root: Path, report: Report | None = None,
 
     first = len(report.diagnostics)
     archive = read_archive(paths, report, options, keys)
-    note_contexts(archive, cache, report)
+    recorded.keep_contexts(archive.articles, archive.notes, cache, report)
     cached = cache.get("crosslink", cross_key)
     reused = _reuse_crosslink(cached, paths) if cached else None
     if reused:

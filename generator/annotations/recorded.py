@@ -24,7 +24,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Iterable, Sequence
 
+from ..cache import Cache, digest
 from ..diagnostics import Report
+from ..records import Article
 from .anchor import anchor
 from .folding import Document, fold, short, snippet
 from .model import EXACT, Anchored, Note
@@ -103,3 +105,20 @@ def second_opinion(anchored: Sequence[Anchored], paragraphs: Sequence[str],
                        fix="if that is the passage, run `newsarchive check --fix` to write the quote and its "
                            "context into the note")
     return disputed
+
+
+def keep_contexts(articles: Iterable[Article], anchored: dict[str, list[Anchored]], cache: Cache,
+                  report: Report) -> None:
+    """The build's part: for each article with notes that have no context, the second opinion
+    from the contexts kept last time, then those contexts brought up to date in ``cache``."""
+    for article in articles:
+        placed = anchored.get(article.id)
+        if not placed or not any(bare(item.note) for item in placed):
+            continue
+        key = digest(article.id)
+        previous = cache.get(CACHE_KIND, key)
+        previous = previous if isinstance(previous, dict) else None
+        disputed = second_opinion(placed, article.paragraphs, previous, report)
+        updated = records(placed, article.paragraphs, previous, disputed)
+        if updated != (previous or {}):
+            cache.put(CACHE_KIND, key, updated)
