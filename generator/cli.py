@@ -72,15 +72,25 @@ def show(ctx: click.Context, raw_file: Path, as_json: bool, reader: str | None) 
 
 @main.command()
 @click.option("--strict", is_flag=True, help="Fail on warnings too (drifted or orphaned notes).")
+@click.option("--fix", is_flag=True,
+              help="Rewrite note files: drifted quotes (and their prefix/suffix) to the text they now anchor "
+                   "on, and an 'id:' for notes without one; comments and layout are kept.")
 @click.pass_context
-def check(ctx: click.Context, strict: bool) -> None:
+def check(ctx: click.Context, strict: bool, fix: bool) -> None:
     """Validate all of site-data/ without building; exit non-zero on errors.
 
     Prints one line per problem, file:line: level: message (how to fix it),
-    then a summary."""
-    from .checks import check_archive
+    then a summary. With --fix, first mends the note files (one line per note
+    fixed), then checks again."""
+    from .checks import check_archive, fix_notes
 
-    report, summary = check_archive(Paths(_root(ctx)))
+    paths = Paths(_root(ctx))
+    if fix:
+        fixed, problems = fix_notes(paths, click.echo)
+        if problems.diagnostics:
+            print_report(problems, strict=False)
+        click.echo(f"fixed {fixed} note{'s' * (fixed != 1)}", err=True)
+    report, summary = check_archive(paths)
     sys.exit(print_report(report, strict=strict, summary=summary))
 
 
@@ -178,9 +188,12 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], reader: str | None) -> N
 def annotate(ctx: click.Context, article: str, passage: str, occurrence: int | None) -> None:
     """Print a ready note for PASSAGE of ARTICLE (an article id or its raw file).
 
-    The note has the shortest prefix/suffix that makes the quote unique; save it
-    as site-data/annotations/ARTICLE/<your-note>.yml and fill in body, author.
+    The note has an id (its permalink, kept when the quote is corrected) and the
+    words around the passage (prefix/suffix, which place it again if the article
+    is edited); save it as site-data/annotations/ARTICLE/<your-note>.yml and fill
+    in body, author.
     """
+    from .annotations import load_notes
     from .annotations.skeleton import PassageNotFound, annotate_skeleton
 
     paths = Paths(_root(ctx))
@@ -193,7 +206,9 @@ def annotate(ctx: click.Context, article: str, passage: str, occurrence: int | N
     matcher = Matcher(load_archive_registry(paths, report))
     try:
         found = read_article(raw_file, paths, matcher)
-        click.echo(annotate_skeleton(found, passage, occurrence=occurrence), nl=False)
+        existing, _ = load_notes(paths.annotations, {found.id}, paths.root, only=found.id)
+        taken = {note.id for note in existing.get(found.id, ())}
+        click.echo(annotate_skeleton(found, passage, occurrence=occurrence, taken=taken), nl=False)
     except InputError as exc:
         report.add(exc.diagnostic)
     except PassageNotFound as exc:
