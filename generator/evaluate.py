@@ -75,7 +75,7 @@ from typing import Any, Callable
 from .chrome import CHROME_PATTERNS, is_chrome  # noqa: F401 (part of this module's API)
 from .diagnostics import Diagnostic, InputError, unknown_key_message
 from .entityscore import FIELD_NAMES as ENTITY_FIELDS
-from .entityscore import EntityMiss, EntityScore, expected_names, format_scores, score
+from .entityscore import Counts, EntityMiss, EntityScore, expected_names, format_scores, score
 from .extract import extract
 from .extract.entities import Matcher
 from .readers import load
@@ -116,27 +116,14 @@ class FixtureResult:
 
 
 @dataclass(slots=True)
-class Totals:
+class Totals(Counts):
+    """Body paragraphs (``expected`` / ``extracted`` / ``matched``, with precision, recall and F1
+    from :class:`~generator.entityscore.Counts`) and fields, summed over files."""
+
     files: int = 0
     fields_matched: int = 0
     fields_total: int = 0
-    expected: int = 0
-    extracted: int = 0
-    matched: int = 0
     leaked: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else (1.0 if not self.expected else 0.0)
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.expected if self.expected else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass(slots=True)

@@ -62,10 +62,9 @@ class Matcher:
         self._entity = {form: e for form, e in registry.by_form().items() if e.reviewed}  # detection finds the rest
         self._folded = {form.casefold(): entity for form, entity in self._entity.items()}
         words = sorted(set(MASKED_PHRASES) | set(self._entity))
-        self._pattern = (
-            # a name ends where a word does: not before "-w" nor "'an" ("Xi" is not in "Xi'an"; "Xi's" is Xi)
-            re.compile(r"(?<![\w-])" + trie_pattern(words) + r"(?![\w]|-\w|['’](?![sS]\b)\w)") if self._entity else None
-        )
+        # a name ends where a word does: not before "-w" nor "'an" ("Xi" is not in "Xi'an"; "Xi's" is Xi)
+        end = r"(?![\w]|-\w|['’](?![sS]\b)\w)"
+        self._pattern = re.compile(r"(?<![\w-])" + trie_pattern(words) + end) if self._entity else None
 
     def lookup(self, form: str) -> Entity | None:
         """An entity by surface form, ignoring case (datelines are printed in capitals)."""

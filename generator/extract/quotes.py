@@ -23,8 +23,8 @@ from .text import sentences
 SPEECH = r"(?:said|says|stated|told|noted|stressed|added)"
 DIRECT = re.compile(r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]")
 # '," said NAME', '," he said', '," Tomas Varga said', '," the WHO chief told reporters'
-AFTER = re.compile(rf"^\s*(?:(?P<pron>he|she|they)\s+{SPEECH}|{SPEECH}\s+\S|(?:[^\s\"“”.!?]+\s+){{1,6}}?{SPEECH}\b)",
-                   re.IGNORECASE)
+AFTER = re.compile(rf"^\s*(?:(?P<pron>he|she|they)\s+{SPEECH}|{SPEECH}\s+\S"
+                   rf"|(?:[^\s\"“”.!?]+\s+){{1,6}}?{SPEECH}\b)", re.IGNORECASE)
 BEFORE = re.compile(rf"\b{SPEECH}(?:\s+that)?[:,]?\s*$")
 REPORTED_END = re.compile(rf",\s+{SPEECH}\s+(?=\S)")
 # 'said that', 'said on Monday that', 'told reporters in Geneva that'
