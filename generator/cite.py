@@ -25,7 +25,7 @@ from typing import Any, Mapping
 
 from slugify import slugify
 
-from .head import plain
+from .head import names, plain
 from .urls import http_url
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -57,6 +57,13 @@ def _day(iso: object) -> date | None:
             return None
 
 
+def _and(items: list[str], last: str) -> str:
+    """``A``, ``A & B``, ``A, B, & C`` (APA's list of authors)."""
+    if len(items) <= 2:
+        return last.join(items)
+    return ", ".join(items[:-1]) + "," + last + items[-1]
+
+
 def long_date(day: date) -> str:
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
@@ -73,7 +80,8 @@ def tex(text: str) -> str:
 
 def bibtex_key(meta: Mapping[str, Any]) -> str:
     """``xinhua2020china``: first author word, year, first significant title word (ASCII)."""
-    who = slugify(plain(meta.get("byline") or meta.get("agency") or meta.get("publisher") or "anon"))
+    writers = names(meta.get("byline"))
+    who = slugify(writers[0].split()[-1] if writers else plain(meta.get("agency") or meta.get("publisher") or "anon"))
     words = [w for w in slugify(plain(meta.get("title"))).split("-") if w and w not in _STOP]
     day = _day(meta.get("published"))
     return f"{who.split('-')[0] or 'anon'}{day.year if day else ''}{words[0] if words else 'article'}"
@@ -82,7 +90,8 @@ def bibtex_key(meta: Mapping[str, Any]) -> str:
 def citation(meta: Mapping[str, Any], url: str, site_name: str) -> Citation:
     """The citations of the article whose front matter is ``meta``, at ``url``."""
     title = plain(meta.get("title"))
-    author = plain(meta.get("byline") or meta.get("agency") or "")
+    writers = names(meta.get("byline"))
+    author = _and(writers, " & ") if writers else plain(meta.get("agency") or "")
     published = _day(meta.get("published"))
     archived_day = _day(meta.get("archived")) if meta.get("archived") else None
     archived = long_date(archived_day) if archived_day else None
@@ -96,7 +105,9 @@ def citation(meta: Mapping[str, Any], url: str, site_name: str) -> Citation:
     after += (f" Archived {archived}, in {plain(site_name)}: {url}" if archived
               else f" Archived in {plain(site_name)}: {url}")
     apa = f"{before} {_sentence(container)}{after}" if container else f"{before}{after}"
-    fields = [("author", "{" + tex(author) + "}" if author else ""), ("title", "{" + tex(title) + "}")]
+    # a person's name as BibTeX reads it ("First Last"), an organisation in braces (kept whole)
+    bib_author = " and ".join(tex(w) for w in writers) if writers else ("{" + tex(author) + "}" if author else "")
+    fields = [("author", bib_author), ("title", "{" + tex(title) + "}")]
     if container:
         fields.append(("howpublished", tex(container)))
     if published:

@@ -120,7 +120,7 @@ def _article_entry(article: Article, urls: Urls, settings: SiteSettings, feed_pa
     return Entry(
         id=urls.ident(page, f"article:{article.id}"), url=urls.link(page, feed_path), title=article.title,
         updated=max(stamp, changed), published=stamp,
-        author=article.byline or article.agency or article.publisher or settings.name,
+        author=", ".join(article.byline or ()) or article.agency or article.publisher or settings.name,
         summary=description(article.paragraphs, article.dateline.text if article.dateline else None),
         tags=tuple(names), via=http_url(article.url))
 

@@ -56,6 +56,15 @@ def plain(text: object) -> str:
     return _SPACE.sub(" ", _CONTROL.sub("", str(text or ""))).strip()
 
 
+def names(value: object) -> list[str]:
+    """A byline as a list of names: front matter has a list (``[A, B]``), older data one string."""
+    if isinstance(value, str):
+        return [plain(value)] if plain(value) else []
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value if plain(v)]
+    return []
+
+
 def cut(text: str, limit: int = DESCRIPTION_CHARS, slack: int = 0) -> str:
     """``text`` if it fits in ``limit`` (+ ``slack``) characters, else cut at the last
     word that fits in ``limit`` with an ellipsis (a single over-long word is cut
@@ -123,8 +132,10 @@ def article_jsonld(meta: Mapping[str, Any], page_url: str | None, site: Site,
     data["datePublished"] = plain(meta.get("published"))
     if meta.get("corrected_on"):
         data["dateModified"] = plain(meta["corrected_on"])
-    if meta.get("byline"):
-        data["author"] = {"@type": "Person", "name": plain(meta["byline"])}
+    writers = names(meta.get("byline"))
+    if writers:
+        people = [{"@type": "Person", "name": name} for name in writers]
+        data["author"] = people[0] if len(people) == 1 else people
     elif meta.get("agency"):
         data["author"] = _organisation(meta["agency"])
     if meta.get("publisher"):

@@ -10,7 +10,7 @@
   MkDocs renders every page before it writes any and keeps both texts until
   the end; nothing needs the Markdown again (titles come from front matter or
   the rendered heading), so the build's peak memory is lower.
-- on_env: gives the templates ``newsarchive`` (``generator.chrome.Chrome``):
+- on_env: gives the templates ``newsarchive`` (``generator.pagedata.Chrome``):
   head tags, feed links, the citation and the "Suggest a note" link of a
   page; and sets each page's ``update_date`` (sitemap.xml's ``lastmod``)
   from its data instead of the build clock: an article's latest of
@@ -144,7 +144,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return files
 
     def on_env(self, env, *, config, files):
-        from .chrome import Chrome, lastmod
+        from .pagedata import Chrome, lastmod
         from .diagnostics import InputError
         from .head import Site
         from .registry import load_registry
@@ -188,7 +188,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
 
 class _TemplateChrome:
-    """``newsarchive`` in the templates: :class:`generator.chrome.Chrome` called with MkDocs pages."""
+    """``newsarchive`` in the templates: :class:`generator.pagedata.Chrome` called with MkDocs pages."""
 
     def __init__(self, chrome, urls):
         self.chrome = chrome
@@ -197,8 +197,8 @@ class _TemplateChrome:
 
     @staticmethod
     def view(page):
-        """What generator.chrome needs of a MkDocs page."""
-        from .chrome import PageView
+        """What generator.pagedata needs of a MkDocs page."""
+        from .pagedata import PageView
 
         return PageView(page.file.src_uri, page.url, page.canonical_url, page.title or "", page.meta or {})
 

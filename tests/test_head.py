@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from generator.annotations.skeleton import blank_skeleton
-from generator.chrome import Chrome, PageView, lastmod
+from generator.pagedata import Chrome, PageView, lastmod
 from generator.cite import citation, tex
 from generator.diagnostics import InputError
 from generator.head import Site, article_jsonld, cut, description, meta_tags, script_json
@@ -79,6 +79,8 @@ def test_json_ld_fields():
     bare = article_jsonld({**META, "byline": "Jo Writer", "url": "javascript:alert(1)", "corrected_on": None},
                           None, Site("n"))
     assert bare["author"] == {"@type": "Person", "name": "Jo Writer"}
+    two = article_jsonld({**META, "byline": ["Jo Writer", "Al Other"]}, None, Site("n"))
+    assert two["author"] == [{"@type": "Person", "name": "Jo Writer"}, {"@type": "Person", "name": "Al Other"}]
     assert "isBasedOn" not in bare and "dateModified" not in bare and "url" not in bare
 
 
@@ -160,6 +162,10 @@ def test_citation_apa_and_bibtex():
     assert "  url = {https://archive.example.org/articles/x/}," in lines and "  urldate = {2026-11-30}," in lines
     assert "  year = {2020}," in lines and "  month = {jan}," in lines
     assert tex("{a}%_#$^~\\&") == r"\{a\}\%\_\#\$\^{}\~{}\textbackslash{}\&"
+    both = citation({**META, "byline": ["Jo Writer", "Al Other"]}, "articles/x/", "n")
+    assert both.apa.startswith("Jo Writer & Al Other. (2020, January 2).")
+    assert "  author = {Jo Writer and Al Other}," in both.bibtex.splitlines()
+    assert both.bibtex.startswith("@misc{writer2020test,")  # the first author's surname
     nobody = citation({"title": "TEST FIXTURE: why?", "published": "2020-01-02"}, "articles/y/", "n")
     assert nobody.apa == "TEST FIXTURE: why? (2020, January 2). Archived in n: articles/y/"  # no "?."
 
@@ -193,6 +199,7 @@ def test_blank_skeleton_is_a_valid_note_once_filled(tmp_path):
 
     text = blank_skeleton("2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19", "T")
     filled = (text.replace('quote: ""', 'quote: "75,498 cumulative COVID-19 cases"')
+              .replace('id: ""', "id: 75498-cumulative-covid-19-cases")
               .replace('body: ""', 'body: "TEST FIXTURE note."').replace('author: ""', 'author: "TEST FIXTURE"')
               .replace("added: YYYY-MM-DD", f"added: {date(2026, 12, 1).isoformat()}"))
     folder = tmp_path / "annotations" / "2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19"
@@ -201,6 +208,7 @@ def test_blank_skeleton_is_a_valid_note_once_filled(tmp_path):
     notes, report = load_notes(tmp_path / "annotations", {folder.name}, tmp_path)
     assert not report.errors, [d.format() for d in report.errors]
     assert notes[folder.name][0].quote == "75,498 cumulative COVID-19 cases"
+    assert notes[folder.name][0].id == "75498-cumulative-covid-19-cases"
     (folder / "my-note.yml").write_text(text, encoding="utf-8")  # unfilled: the check says what to fix
     _notes, report = load_notes(tmp_path / "annotations", {folder.name}, tmp_path)
     assert report.errors and all(d.file.endswith("my-note.yml") for d in report.errors)

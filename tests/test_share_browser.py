@@ -256,6 +256,7 @@ def test_suggest_a_note_opens_githubs_new_file_page_with_the_skeleton(chromium, 
     assert url.path == static.path and parse_qs(url.query)["filename"] == ["my-note.yml"]
     note = yaml.safe_load(parse_qs(url.query)["value"][0])
     assert note["quote"] == passage and note["added"] == date.today() and note["kind"] == "context"
+    assert note["id"] == "75498-cumulative-covid-19-cases"  # made from the passage, as annotate does
     assert [u for u in recorder.requests if not u.startswith(("http://127.0.0.1", "https://github.com/"))] == []
 
 

@@ -7,7 +7,8 @@
  *   "Copied" in the button and the status line. The last copied text is
  *   kept in window.__naLastCopied (a hook for tests and curious readers).
  * - "Suggest a note": on click, GitHub's new-file URL gets the passage the
- *   reader has selected in the article as the note's quote, and today's
+ *   reader has selected in the article as the note's quote (and an id made
+ *   from it), and today's
  *   date as its "added" (the build has no clock; the link works without
  *   this script, with both left to fill in).
  * - Print: links in the article print their absolute address (resolved
@@ -59,6 +60,20 @@
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
+  // the note's id from its quote, as `newsarchive annotate` makes it: ASCII words, at most 40 characters
+  function slug(text) {
+    var words = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/(\d),(?=\d)/g, "$1").replace(/['\u2019]/g, "")  // "75,498" -> 75498, "int'l" -> intl (python-slugify)
+      .replace(/[^a-z0-9]+/g, " ").trim().split(" ");
+    var out = "";
+    for (var i = 0; i < words.length && words[i]; i++) {
+      var next = out ? out + "-" + words[i] : words[i];
+      if (next.length > 40) break;
+      out = next;
+    }
+    return out || words[0].slice(0, 40);
+  }
+
   function selectedPassage() {
     var selection = window.getSelection && window.getSelection();
     if (!selection || selection.isCollapsed || !selection.rangeCount) return "";
@@ -76,6 +91,8 @@
     var passage = selectedPassage();
     if (passage) {
       value = value.replace(/^quote: "".*$/m, "quote: " + JSON.stringify(passage));
+      var id = slug(passage);
+      if (id) value = value.replace(/^id: "".*$/m, "id: " + id + "  # the note's permalink (#note-" + id + ")");
     }
     value = value.replace(/^added: YYYY-MM-DD.*$/m, "added: " + today());
     url.searchParams.set("value", value);
