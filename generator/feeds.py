@@ -5,7 +5,8 @@
 * ``feeds/articles.xml`` / ``.json`` -- the newest articles of the archive;
 * ``feeds/agency/<slug>.xml`` / ``.json`` -- per agency (the slug of its
   page ``archive/agency/<slug>/``);
-* ``feeds/entities/<id>.xml`` / ``.json`` -- per registered entity;
+* ``feeds/entities/<id>.xml`` / ``.json`` -- per entity with a page (the
+  registry's, and those detection found);
 * ``feeds/notes.xml`` / ``.json`` -- the newest notes ("follow the
   fact-checks": ``feeds/fact-checks.xml`` / ``.json`` holds only those),
   each entry linking to the note's permalink (``…#note-<id>``) and saying
@@ -47,7 +48,6 @@ from .writer import published_sort_key
 
 if TYPE_CHECKING:
     from .crosslink import CrossIndex
-    from .registry import Registry
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -129,7 +129,7 @@ def _newest(articles: Iterable[Article], count: int) -> list[Article]:
     return sorted(articles, key=lambda a: (published_sort_key(a.published), a.id), reverse=True)[:count]
 
 
-def article_feeds(articles: Sequence[Article], registry: "Registry", index: "CrossIndex",
+def article_feeds(articles: Sequence[Article], index: "CrossIndex",
                   settings: SiteSettings, config: FeedsConfig = FeedsConfig()) -> dict[str, bytes]:
     """The site-wide, per-agency and per-entity feeds of the newest articles."""
     urls = Urls(settings)
@@ -146,7 +146,7 @@ def article_feeds(articles: Sequence[Article], registry: "Registry", index: "Cro
                     f"The newest articles from {name}", settings.page_url(f"archive/agency/{slugs[name]}/index.md"), ())
         feeds.append(feed)
         chosen[feed.path] = _newest(by_agency[name], config.per_page)
-    entities = {e.id: e for e in registry.entities}
+    entities = index.entities  # the registry's and those detection found (not reviewed)
     for eid in sorted(index.entity_articles):
         entity = entities[eid]
         feed = Feed(f"{FEED_DIR}/entities/{eid}", f"{settings.name}: articles mentioning {entity.name}",

@@ -331,7 +331,7 @@ def generate(root: Path, report: Report | None = None,
         for name in cross_pages:  # held as UTF-8 until written: half the memory of str for non-Latin-1 text
             cross_pages[name] = cross_pages[name].encode("utf-8")
         data_files = exports(archive, archive.related, archive.index)  # bytes: no str copy of the exports
-        data_files.update(article_feeds(archive.articles, archive.registry, archive.index, settings, config.feeds))
+        data_files.update(article_feeds(archive.articles, archive.index, settings, config.feeds))
         cache.put("crosslink", cross_key, {"related": archive.related, "pages": _shas(cross_pages),
                                            "files": _shas(data_files)})
     cache.put(*LAST_RELATED, archive.related)  # for the one-article preview (generator/preview.py)
