@@ -159,13 +159,16 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                 page.update_date = day
         entities = self._root(config) / "site-data" / "entities.yml"
         wikidata: dict[str, str | None] = {}
+        descriptions: dict[str, str] = {}
         if entities.exists():
             try:
-                wikidata = {e.id: e.wikidata for e in load_registry(entities, "site-data/entities.yml").entities}
+                registered = load_registry(entities, "site-data/entities.yml").entities
+                wikidata = {e.id: e.wikidata for e in registered}
+                descriptions = {e.id: e.description for e in registered if e.description}
             except InputError as exc:  # the generator reports it too; the head just lacks sameAs
                 log.warning(str(exc))
         site = Site(config.site_name, config.site_url or "", config.site_description or "")
-        chrome = Chrome.from_pages(site, views, wikidata, config.repo_url, config.edit_uri)
+        chrome = Chrome.from_pages(site, views, wikidata, config.repo_url, config.edit_uri, descriptions)
         urls = {v.src: v.url for v in views if "/" not in v.src}  # the hand-written pages at the top
         env.globals["newsarchive"] = _TemplateChrome(chrome, urls)
         return env

@@ -16,7 +16,7 @@ from .annotations.skeleton import SUGGESTED_NAME, blank_skeleton
 from .cite import Citation, citation
 from .crosslink.pages import slug_map
 from .feeds import FEED_DIR
-from .head import EntityRef, Site, article_jsonld, meta_tags, script_json
+from .head import EntityRef, Site, article_jsonld, meta_tags, plain, script_json
 from .urls import http_url
 
 ARTICLE_TEMPLATE = "article.html"
@@ -62,8 +62,10 @@ def _feed_pair(title: str, path: str) -> list[FeedLink]:
 
 class Chrome:
     def __init__(self, site: Site, repo_url: str | None = None, edit_uri: str | None = None,
-                 entities: Mapping[str, EntityRef] | None = None, agency_slugs: Mapping[str, str] | None = None):
+                 entities: Mapping[str, EntityRef] | None = None, agency_slugs: Mapping[str, str] | None = None,
+                 descriptions: Mapping[str, str] | None = None):
         self.site = site
+        self.descriptions = dict(descriptions or {})  # entity id -> the registry's one-line description
         self.repo_url = (http_url(repo_url) or "").rstrip("/")
         found = _BRANCH.match(edit_uri or "")
         self.branch = found.group(1) if found else "main"
@@ -72,8 +74,10 @@ class Chrome:
 
     @classmethod
     def from_pages(cls, site: Site, pages: Iterable[PageView], wikidata: Mapping[str, str | None],
-                   repo_url: str | None = None, edit_uri: str | None = None) -> "Chrome":
-        """``wikidata``: registry entity id -> its Wikidata id (or None)."""
+                   repo_url: str | None = None, edit_uri: str | None = None,
+                   descriptions: Mapping[str, str] | None = None) -> "Chrome":
+        """``wikidata``: registry entity id -> its Wikidata id (or None); ``descriptions``:
+        entity id -> its description (an entity page's summary)."""
         entities: dict[str, EntityRef] = {}
         agencies = set()
         for page in pages:
@@ -85,7 +89,7 @@ class Chrome:
                 agencies.add(str(page.meta["agency"]))
         for eid, qid in wikidata.items():
             entities.setdefault(eid, EntityRef(None, qid))
-        return cls(site, repo_url, edit_uri, entities, slug_map(sorted(agencies)))
+        return cls(site, repo_url, edit_uri, entities, slug_map(sorted(agencies)), descriptions)
 
     # -- head --------------------------------------------------------------
     def head(self, page: PageView) -> dict[str, Any]:
@@ -93,9 +97,13 @@ class Chrome:
         None) and ``feeds`` (:class:`FeedLink`) for the page's <head>."""
         title = str(page.meta.get("title") or page.title or self.site.name)
         article = page.is_article
-        jsonld = script_json(article_jsonld(page.meta, page.canonical, self.site, self.entities)) if article else None
-        return {"tags": meta_tags(page.meta, page.canonical, self.site, title, article), "jsonld": jsonld,
-                "feeds": self.feeds(page)}
+        meta = page.meta
+        entity = _ENTITY_PAGE.match(page.src)
+        if entity and not meta.get("description") and self.descriptions.get(entity.group(1)):
+            meta = {**meta, "description": self.descriptions[entity.group(1)]}
+        jsonld = script_json(article_jsonld(meta, page.canonical, self.site, self.entities)) if article else None
+        return {"tags": meta_tags(meta, page.canonical, self.site, title, article), "jsonld": jsonld,
+                "feeds": self.feeds(page), "description": plain(meta.get("description") or self.site.description)}
 
     def feeds(self, page: PageView) -> list[FeedLink]:
         # the site-wide feeds (JSON Feed for the articles; the notes' JSON feeds are listed on the Data page)

@@ -127,6 +127,10 @@ def test_feeds_are_linked_from_the_head_and_valid(chromium, http_base):
     entity.wait_for_timeout(50)
     assert f"{SITE_URL}feeds/entities/xi-jinping.xml" in entity.eval_on_selector_all(
         "link[rel=alternate]", "els => els.map(e => e.href)")
+    shared = head_of(entity)  # an entity page is shared with the registry's description of it
+    assert shared["meta"]["description"] == shared["meta"]["og:description"] == \
+        ["President of the People's Republic of China."]
+    assert shared["meta"]["og:type"] == ["website"] and shared["meta"]["og:url"] == [f"{SITE_URL}entities/xi-jinping/"]
     assert not recorder.external() and not recorder.errors, (recorder.external(), recorder.errors)
 
 
