@@ -182,3 +182,30 @@ def test_feeds_are_deterministic_and_have_no_build_date(absolute, tmp_path):
     assert again == absolute
     today = date.today().isoformat()
     assert not any(today in data.decode("utf-8") for data in absolute.values())
+
+
+def test_page_urls_follow_use_directory_urls(tmp_path):
+    from generator.settings import SiteSettings, site_settings
+
+    on, off = SiteSettings(), SiteSettings(use_directory_urls=False)
+    assert [on.page_url(p) for p in ("index.md", "articles/x.md", "entities/y/index.md")] == \
+        ["", "articles/x/", "entities/y/"]
+    assert [off.page_url(p) for p in ("index.md", "articles/x.md", "entities/y/index.md")] == \
+        ["index.html", "articles/x.html", "entities/y/index.html"]
+    (tmp_path / "mkdocs.yml").write_text("site_name: n\nsite_url: https://a.example/x\nuse_directory_urls: false\n"
+                                         "docs_dir: !relative $config_dir/content\n", encoding="utf-8")
+    assert site_settings(tmp_path) == SiteSettings("n", "https://a.example/x/", "", False)
+    (tmp_path / "mkdocs.yml").write_text("site_url: javascript:alert(1)\n", encoding="utf-8")
+    with pytest.raises(Exception, match=r"mkdocs.yml: error: site_url 'javascript:alert\(1\)' is not an http"):
+        site_settings(tmp_path)
+
+
+def test_feeds_link_html_pages_without_directory_urls(tmp_path):
+    root = scratch(tmp_path, SITE_URL)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("use_directory_urls: true",
+                                                                       "use_directory_urls: false")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    feeds = feeds_of(root)
+    feed = json.loads(feeds["notes.json"])
+    assert f"{SITE_URL}articles/{SEED_ID}.html#note-africa-case-figures" in [i["url"] for i in feed["items"]]
+    assert json.loads(feeds["agency/xinhua.json"])["home_page_url"] == f"{SITE_URL}archive/agency/xinhua/index.html"

@@ -224,6 +224,7 @@ def test_cite_box_copies_apa_and_bibtex(chromium, http_base):
     assert bibtex.startswith("@misc{xinhua2020china,\n  author = {{Xinhua}},\n")
     assert f"  url = {{{SITE_URL}{SEED_PAGE}}},\n  urldate = {{2026-11-29}}," in bibtex
     assert page.locator(".na-meta a[href='#cite']").count() == 1
+    assert box.locator(".md-clipboard").count() == 0  # Material's own code-copy button is not added twice
     context.close()
 
 

@@ -174,3 +174,24 @@ def test_without_site_url_the_site_still_builds(tmp_path):
     assert f'class="na-cite__url" href="./">articles/{SEED_ID}/</a>' in html  # no address: the path
     feed = json.loads((site / "feeds" / "articles.json").read_text(encoding="utf-8"))
     assert feed["feed_url"] == "articles.json"
+
+
+def test_with_use_directory_urls_false_every_address_is_the_html_file(tmp_path):
+    root = scratch(tmp_path, "https://archive.example.org/")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("use_directory_urls: true", "use_directory_urls: false"),
+                                     encoding="utf-8")
+    site = build(root)
+    html = (site / "articles" / f"{SEED_ID}.html").read_text(encoding="utf-8")
+    url = f"https://archive.example.org/articles/{SEED_ID}.html"
+    head = Head(html)
+    assert {"rel": "canonical", "href": url} in head.links and head.meta["og:url"] == [url]
+    data = json.loads(head.jsonld[0])
+    assert data["url"] == url
+    assert {"@type": "Person", "name": "Xi Jinping", "url": "https://archive.example.org/entities/xi-jinping/index.html",
+            "sameAs": "https://www.wikidata.org/wiki/Q15031"} in data["about"]
+    assert f'class="na-cite__url" href="{url}"' in html
+    root_sitemap = etree.fromstring((site / "sitemap.xml").read_bytes())
+    assert url in [u.findtext(f"{SITEMAP}loc") for u in root_sitemap.iter(f"{SITEMAP}url")]
+    feed = json.loads((site / "feeds" / "articles.json").read_text(encoding="utf-8"))
+    assert url in [i["url"] for i in feed["items"]]
