@@ -228,3 +228,20 @@ def test_work_per_drifted_note_is_bounded(monkeypatch):
     long_quote = " ".join(["TEST FIXTURE words of a long quote that drifted"] * 60)
     one(note(long_quote), (" ".join(["TEST FIXTURE words of a long quote that drifted here"] * 100),) * 20)
     assert sum(cells) <= drift.MAX_CELLS + 600
+
+
+def test_words_the_edit_moved_past_the_edge_are_part_of_the_highlight():
+    """An order-keeping alignment cannot pair both "repairs" and "filters" once they swapped places: the
+    quote's own words just past its aligned edge, in the same clause, are part of the counterpart."""
+    paras = ("TEST FIXTURE - not real news. The pool will shut for two weeks while its filters are repaired, "
+             "the council said.",
+             "TEST FIXTURE - not real news. In the old town, residents should not drink the tap water until "
+             "Friday.")
+    item, _ = one(note("The pool will close for two weeks for repairs to its filters"), paras)
+    assert (item.status, item.text) == ("fuzzy", "The pool will shut for two weeks while its filters are repaired")
+    item, _ = one(note("should not drink tap water in the old town until Friday"), paras)  # moved to the front,
+    assert (item.status, item.text) == ("fuzzy", "should not drink the tap water until Friday")  # past a comma
+    paras = ("TEST FIXTURE - not real news. The pool will shut for two weeks, and repairs to the filters will "
+             "cost more than planned.",)
+    item, _ = one(note("the pool will shut for repairs for two weeks"), paras)  # another clause's words
+    assert (item.status, item.text) == ("fuzzy", "The pool will shut for two weeks")

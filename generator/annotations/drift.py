@@ -32,8 +32,9 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from .align import Token, Window, align, counterpart, merge_compounds, tokens
+from .align import Token, Window, align, merge_compounds, tokens
 from .folding import Document, word_keys
+from .span import counterpart, with_moved_words
 
 MIN_COVERAGE = 0.7
 MIN_SIMILARITY = 0.5
@@ -157,6 +158,7 @@ def _windows(doc: Document, quote_text: str, prefix: str, suffix: str) -> list[C
             break  # the budget is spent (only a quote of hundreds of words on long paragraphs gets here)
         budget -= len(words) * len(para)
         for window in align(words, para, alternatives=1):
+            window = with_moved_words(window, words, para, folded, paragraph.spaced)
             if _eligible(window, para, whole, folded):
                 a, b = counterpart(folded, para, quote_text, words, window, paragraph.spaced)
                 found.append(Candidate(pi, a, b, window.similarity,
