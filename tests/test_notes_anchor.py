@@ -245,3 +245,29 @@ def test_words_the_edit_moved_past_the_edge_are_part_of_the_highlight():
              "cost more than planned.",)
     item, _ = one(note("the pool will shut for repairs for two weeks"), paras)  # another clause's words
     assert (item.status, item.text) == ("fuzzy", "The pool will shut for two weeks")
+
+
+def test_a_sentence_with_a_clause_cut_off_keeps_its_note_and_nothing_looser_does():
+    """Under 70% of the quote's words, only the quote itself with one clause cut off its start or end,
+    word for word, where the new text breaks too (an attribution dropped), is its counterpart."""
+    quote = "Lorries have waited for up to three days to cross, according to drivers at the checkpoint."
+    context = {"prefix": "The crossing will reopen on Thursday.", "suffix": "Drivers said"}
+    for new, expected in [
+        ("Lorries have waited for up to three days to cross.", "Lorries have waited for up to three days to cross."),
+        ("Lorries have waited for up to three days to cross the border.", None),  # no clause break there
+        ("Lorries have waited for up to two days to cross.", None),  # and a figure changed
+        ("Vans have waited for up to three days to cross.", None),
+    ]:
+        paras = ("TEST FIXTURE - not real news. The crossing will reopen on Thursday.", new, "Drivers said little.")
+        item, _ = one(note(quote, **context), paras)
+        assert item.text == expected, new
+    paras = ("TEST FIXTURE - not real news. The crossing will reopen on Thursday.",
+             "Some lorries have waited for up to three days.", "Drivers said little.")
+    item, _ = one(note("According to drivers at the checkpoint, lorries have waited for up to three days.",
+                       **context), paras)
+    assert item.text is None  # the start cut, and a word added where it was cut
+    paras = ("TEST FIXTURE - not real news. The crossing will reopen on Thursday.",
+             "Lorries have waited for up to three days.", "Drivers said little.")
+    item, _ = one(note("According to drivers at the checkpoint, lorries have waited for up to three days.",
+                       **context), paras)
+    assert item.text == "Lorries have waited for up to three days."

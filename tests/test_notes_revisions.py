@@ -19,9 +19,8 @@ CASES = load_cases()
 #: name -> why the anchor does not do what a reader expects; each is an orphan or a near edge, never wrong
 KNOWN = {
     "dev/18-short-quotes#2-bare": "two words, one replaced: too little to follow without context",
-    "heldout/h09-attribution-removed#2-context": "the new sentence keeps 62% of the quote's content words "
-                                                 "(under the 70% minimum)",
-    "heldout/h09-attribution-removed#2-bare": "as above",
+    "heldout/h09-attribution-removed#2-bare": "the clause cut leaves 62% of the quote's words: 68% alike, "
+                                              "59.8/100 without context, under the 60 a candidate needs",
 }
 
 

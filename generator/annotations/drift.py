@@ -10,9 +10,13 @@ rules out a place, so a bare quote must be closer to be anchored.
 
 What can never win (the rules that keep a note off a wrong passage):
 
-* a window covering less than :data:`MIN_COVERAGE` of the quote's weight,
-  however alike otherwise: a passage merely contained in the quote (a
-  heading that repeats some of its words) does not count;
+* a window covering less than :data:`MIN_COVERAGE` of the quote's content
+  words, however alike otherwise: a passage merely contained in the quote (a
+  heading that repeats some of its words) does not count. The one exception
+  is the quote itself with a clause cut off its start or end and nothing
+  else changed, word for word up to a clause break of both texts (an
+  attribution dropped: ``..., according to drivers at the checkpoint.``):
+  it needs :data:`MIN_CUT_COVERAGE` (:func:`.span.cut_clause`);
 * a window less alike than :data:`MIN_SIMILARITY`, or scoring under
   :data:`MIN_SCORE`;
 * a short paragraph (under :data:`SHORT_WORDS` words) or a heading (at most
@@ -34,9 +38,11 @@ from rapidfuzz import fuzz
 
 from .align import Token, Window, align, merge_compounds, tokens
 from .folding import Document, word_keys
-from .span import counterpart, with_moved_words
+from .span import counterpart, cut_clause, with_moved_words
 
 MIN_COVERAGE = 0.7
+#: ... or this share, when the window is the quote with one clause cut off, nothing else changed
+MIN_CUT_COVERAGE = 0.5
 MIN_SIMILARITY = 0.5
 MIN_SCORE = 0.6
 MARGIN = 0.05
@@ -159,7 +165,7 @@ def _windows(doc: Document, quote_text: str, prefix: str, suffix: str) -> list[C
         budget -= len(words) * len(para)
         for window in align(words, para, alternatives=1):
             window = with_moved_words(window, words, para, folded, paragraph.spaced)
-            if _eligible(window, para, whole, folded):
+            if _eligible(window, para, whole, folded, words, quote_text):
                 a, b = counterpart(folded, para, quote_text, words, window, paragraph.spaced)
                 found.append(Candidate(pi, a, b, window.similarity,
                                        *context_similarity(doc, pi, a, b, prefix, suffix), False))
@@ -181,8 +187,11 @@ def _densest(para: list[Token], quote: list[Token], length: int) -> list[Token]:
     return para[at:at + length]
 
 
-def _eligible(window: Window, para: list[Token], whole: list[Token], folded: str) -> bool:
-    if window.coverage < MIN_COVERAGE or window.similarity < MIN_SIMILARITY:
+def _eligible(window: Window, para: list[Token], whole: list[Token], folded: str, quote: list[Token],
+              quote_text: str) -> bool:
+    if window.similarity < MIN_SIMILARITY or window.coverage < MIN_CUT_COVERAGE:
+        return False
+    if window.coverage < MIN_COVERAGE and not cut_clause(window, quote, quote_text, para, folded):
         return False
     if _short_paragraph(whole, folded):  # only the whole paragraph, nearly unchanged (a corrected heading)
         return para is whole and window.first == 0 and window.last == len(para) - 1 and window.similarity >= 0.9

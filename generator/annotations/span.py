@@ -102,6 +102,34 @@ def _block(quote: list[Token], para: list[Token], lo: int, hi: int) -> int | Non
     return None
 
 
+#: what closes a clause right after (or opens one right before) a word
+_CLAUSE_EDGE = re.compile(r"\s*[,;:.!?()\[\]\"]|\s*$")
+
+
+def cut_clause(window: Window, quote: list[Token], quote_text: str, para: list[Token], folded: str) -> bool:
+    """Whether the window is the quote with a clause cut off its start or end, and nothing else
+    changed: its words are the quote's up to a clause break of the quote, word for word and in
+    order, and the text breaks there too ("... to cross, according to drivers." -> "... to cross.")."""
+    pairs = window.pairs
+    (qa, ta), (qb, tb) = pairs[0], pairs[-1]
+    if (qa == 0) == (qb == len(quote) - 1):  # the cut is at one end, and only one
+        return False
+    if len(pairs) != qb - qa + 1 or len(pairs) != tb - ta + 1 or (ta, tb) != (window.first, window.last):
+        return False  # a word inserted, deleted or moved
+    if any(credit(quote[i], para[j]) <= 0 for i, j in pairs):
+        return False  # a word replaced
+    if qa == 0:  # the end was cut: the quote breaks after qb, the new text after tb
+        return bool(_CLAUSE_EDGE.match(quote_text, quote[qb].end)) and \
+            bool(_CLAUSE_EDGE.match(folded, para[tb].end))
+    before_quote, before_text = quote_text[:quote[qa].start], folded[:para[ta].start]
+    return bool(_CLAUSE_EDGE.match(before_quote[::-1])) and \
+        bool(_CLAUSE_EDGE.match(before_text[::-1]) or _opens_sentence(folded, para[ta]))
+
+
+def _opens_sentence(folded: str, token: Token) -> bool:
+    return token.upper and (token.start == 0 or bool(_SENTENCE_END.search(folded[:token.start].rstrip()[-3:])))
+
+
 def _sentence_bounds(text: str, start: int, end: int, spaced: Spaced) -> tuple[int, int]:
     """Start of the sentence holding ``start`` and end of the one holding ``end``; a dash ends a
     sentence only where the original text has a space before it (a dateline's "--")."""
