@@ -271,3 +271,37 @@ def test_a_sentence_with_a_clause_cut_off_keeps_its_note_and_nothing_looser_does
     item, _ = one(note("According to drivers at the checkpoint, lorries have waited for up to three days.",
                        **context), paras)
     assert item.text == "Lorries have waited for up to three days."
+
+
+def test_replaced_last_words_are_found_up_to_the_suffix():
+    """'in favour' -> 'against': with the suffix (what followed the quote), the words now between the
+    last word that lines up and the suffix are the replacement; without it, the highlight stops."""
+    paras = ("TEST FIXTURE - not real news. Councillors voted 9 to 4 against after a three-hour debate.",)
+    quote = "Councillors voted 9 to 4 in favour"
+    item, _ = one(note(quote, suffix="after a three-hour debate."), paras)
+    assert item.text == "Councillors voted 9 to 4 against"
+    item, _ = one(note(quote), paras)
+    assert item.text == "Councillors voted 9 to 4"
+    item, _ = one(note("It was paid for by the city", prefix="cost 8 million crowns."),
+                  ("TEST FIXTURE. The bridge cost 8 million crowns and was paid for by the city.",))
+    assert item.text == "was paid for by the city"  # a function word in place of one is not the quote's
+
+
+def test_a_sentence_merged_into_another_is_not_widened_to_it():
+    paras = ("TEST FIXTURE - not real news. A cargo ship carrying timber from Norway ran aground off Calder Bay "
+             "early on Saturday, the coastguard said.",)
+    item, _ = one(note("The ship was carrying timber from Norway."), paras)
+    assert item.text == "ship carrying timber from Norway"
+    item, _ = one(note("A hosepipe ban is not planned"),  # nor a partial quote to the sentence it is now in
+                  ("TEST FIXTURE. Finch said a hosepipe ban was not planned, but the board would meet weekly.",))
+    assert item.text == "a hosepipe ban was not planned"
+
+
+def test_moved_words_do_not_chain_into_another_statement():
+    """The storm and the homes survive only in a clause of a sentence about something else: the quote's
+    words before the window, each past another word, are not gathered into a passage for the note."""
+    paras = ("TEST FIXTURE - not real news. GRANVIK, Jan. 23 -- Power was restored to most of the 1.5 million homes "
+             "that lost it when a storm swept across the north of the country on Monday night, the operator said.",)
+    item, _ = one(note("A storm cut power to about 1.5m homes across the north of the country overnight",
+                       prefix="GRANVIK, Jan. 22 --", suffix=", the grid operator said."), paras)
+    assert item.status == "orphan"

@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 
 from .align import Token, Window, align, merge_compounds, tokens
 from .folding import Document, word_keys
-from .span import counterpart, cut_clause, with_moved_words
+from .span import counterpart, cut_clause, trim_to_sentence, with_moved_words
 
 MIN_COVERAGE = 0.7
 #: ... or this share, when the window is the quote with one clause cut off, nothing else changed
@@ -163,10 +163,15 @@ def _windows(doc: Document, quote_text: str, prefix: str, suffix: str) -> list[C
         if len(para) < len(words) // 2:
             break  # the budget is spent (only a quote of hundreds of words on long paragraphs gets here)
         budget -= len(words) * len(para)
+        kept: list[Window] = []
         for window in align(words, para, alternatives=1):
-            window = with_moved_words(window, words, para, folded, paragraph.spaced)
+            window = with_moved_words(trim_to_sentence(window, words, para, folded, paragraph.spaced),
+                                      words, para, folded, paragraph.spaced)
+            if any(window.first <= w.last and w.first <= window.last for w in kept):
+                continue  # a runner-up that the moved words made the same passage as the best
+            kept.append(window)
             if _eligible(window, para, whole, folded, words, quote_text):
-                a, b = counterpart(folded, para, quote_text, words, window, paragraph.spaced)
+                a, b = counterpart(folded, para, quote_text, words, window, paragraph.spaced, (prefix, suffix))
                 found.append(Candidate(pi, a, b, window.similarity,
                                        *context_similarity(doc, pi, a, b, prefix, suffix), False))
     return found
