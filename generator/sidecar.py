@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import InputError, unknown_key_message
-from .records import Article, Dateline, Event, Figure, Mention, Quote, RawArticle
+from .records import Article, Dateline, Event, Figure, Mention, Quote, RawArticle, byline_names
 from .yamlio import load_yaml_file
 
 RAW_FIELDS = ("title", "published", "agency", "publisher", "dateline", "editors", "byline", "paragraphs")
@@ -74,7 +74,13 @@ def _coerce(key: str, value: Any, rel: str, line: int | None) -> Any:
                 raise bad("an ISO 8601 date and time, e.g. 2020-05-17T15:51:00+08:00") from None
             return value
         raise bad("an ISO 8601 date and time, e.g. 2020-05-17T15:51:00+08:00")
-    if key in ("title", "agency", "publisher", "byline"):
+    if key == "byline":  # one name as text, or a list of names
+        if value is None or isinstance(value, str):
+            return byline_names(value.strip() if value else None)
+        if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+            return byline_names([v.strip() for v in value])
+        raise bad("a name or a list of names")
+    if key in ("title", "agency", "publisher"):
         if value is None or isinstance(value, str):
             return value
         raise bad("text")

@@ -23,7 +23,7 @@ def test_values_win(archive: Path):
     articles, report = _read(archive, "title: A corrected headline\nbyline: Jane Doe\neditors: [Zhao Tong]\n")
     assert not report.diagnostics
     (article,) = articles
-    assert (article.title, article.byline, article.editors) == ("A corrected headline", "Jane Doe", ("Zhao Tong",))
+    assert (article.title, article.byline, article.editors) == ("A corrected headline", ("Jane Doe",), ("Zhao Tong",))
     assert article.corrected == ("title", "editors", "byline")
     assert article.to_data()["corrected"] == ["title", "editors", "byline"]
 
