@@ -305,3 +305,15 @@ def test_moved_words_do_not_chain_into_another_statement():
     item, _ = one(note("A storm cut power to about 1.5m homes across the north of the country overnight",
                        prefix="GRANVIK, Jan. 22 --", suffix=", the grid operator said."), paras)
     assert item.status == "orphan"
+
+
+def test_a_note_is_not_pieced_together_from_two_sentences():
+    """A sibling's "ferry will resume on" and the next sentence's "Monday" are 75% of the quote's words,
+    but no counterpart; a sentence split in two still is one."""
+    paras = ("TEST FIXTURE - not real news. The southern ferry will resume on Friday, the operator said. On Monday, "
+             "the northern bridge will reopen.",)
+    item, _ = one(note("The northern ferry will resume on Monday."), paras)
+    assert item.status == "orphan"
+    paras = ("TEST FIXTURE - not real news. The mayor opened the footbridge on Saturday. She thanked the crews.",)
+    item, _ = one(note("The mayor opened the footbridge on Saturday and thanked the crews."), paras)
+    assert item.text == "The mayor opened the footbridge on Saturday. She thanked the crews."

@@ -165,7 +165,7 @@ def _windows(doc: Document, quote_text: str, prefix: str, suffix: str) -> list[C
         budget -= len(words) * len(para)
         kept: list[Window] = []
         for window in align(words, para, alternatives=1):
-            window = with_moved_words(trim_to_sentence(window, words, para, folded, paragraph.spaced),
+            window = with_moved_words(trim_to_sentence(window, words, quote_text, para, folded, paragraph.spaced),
                                       words, para, folded, paragraph.spaced)
             if any(window.first <= w.last and w.first <= window.last for w in kept):
                 continue  # a runner-up that the moved words made the same passage as the best

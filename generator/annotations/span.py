@@ -2,9 +2,13 @@
 
 Before a window is scored, two things settle which words it holds:
 
-* :func:`trim_to_sentence`: a word at its edge that only replaces a quote
-  word (no credit) and stands in another sentence is not part of it ("said
-  Orla Finch" -> "July 7 -- Orla Finch": the dateline's "7" is not "said");
+* :func:`trim_to_sentence`: it stays in the sentences the quote's words are
+  in. A quote within one sentence is not pieced together from two sentences
+  (a sibling's "ferry will resume on" and the next one's "Monday"), unless
+  the sentence was split (at most :data:`SPLIT_GAP` words at the break); and
+  a word at its edge that only replaces a quote word (no credit) and stands
+  in another sentence is not part of it ("said Orla Finch" -> "July 7 --
+  Orla Finch": the dateline's "7" is not "said");
 * :func:`with_moved_words`: the quote's words that an edit moved past the
   window's last aligned word (or before its first) are part of it when they
   are still in the same clause ("will close for repairs to its roof" ->
@@ -61,15 +65,33 @@ WHOLE_SHARE = 0.5
 #: a quote's edge words replaced by others are found between the window and this many words of the
 #: note's context (its prefix's last, its suffix's first), when those follow within as many words
 CONTEXT_WORDS = 3
+#: a window runs across a sentence end the quote does not have only where the sentence was split:
+#: at most this many words between the quote's words on either side ("on Saturday. She thanked")
+SPLIT_GAP = 2
 
 Spaced = Callable[[int], bool]
 
 
-def trim_to_sentence(window: Window, quote: list[Token], para: list[Token], folded: str,
+def trim_to_sentence(window: Window, quote: list[Token], quote_text: str, para: list[Token], folded: str,
                      spaced: Spaced) -> Window:
-    """``window`` without the words at its edges that only replace a quote word (no credit) and are in
-    another sentence than the nearest word that lines up ("said Orla Finch" -> "July 7 -- Orla Finch")."""
+    """``window`` kept to the sentences the quote's words are in: without a run of words from another
+    sentence joined to it across more than SPLIT_GAP words (the quote's words picked from two sibling
+    sentences), unless the quote itself runs over a sentence end; and without the words at its edges
+    that only replace a quote word (no credit) in another sentence than the nearest word that lines
+    up ("said Orla Finch" -> "July 7 -- Orla Finch")."""
     pairs = list(window.pairs)
+    body = quote_text.rstrip().rstrip(_CLOSING).rstrip(".!?")
+    if not any(m.group()[0] != "-" for m in _SENTENCE_END.finditer(body)):  # the quote is within a sentence
+        ends = [m.end() for m in _SENTENCE_END.finditer(folded) if m.group()[0] != "-" or spaced(m.start())]
+        runs, run = [], [pairs[0]]
+        for before, after in zip(pairs, pairs[1:]):
+            apart = after[1] - before[1] - 1 > SPLIT_GAP
+            if apart and any(para[before[1]].end <= e <= para[after[1]].start for e in ends):
+                runs.append(run)
+                run = []
+            run.append(after)
+        runs.append(run)
+        pairs = max(runs, key=lambda r: sum(credit(quote[i], para[j]) for i, j in r))
     credited = [n for n, (i, j) in enumerate(pairs) if credit(quote[i], para[j]) > 0]
     if not credited:
         return window
@@ -79,9 +101,9 @@ def trim_to_sentence(window: Window, quote: list[Token], para: list[Token], fold
         a -= 1
     while b < len(pairs) - 1 and para[pairs[b + 1][1]].end <= end:
         b += 1
-    if (a, b) == (0, len(pairs) - 1):
-        return window
     kept = pairs[a:b + 1]
+    if len(kept) == len(window.pairs):
+        return window
     (qa, ta), (qb, tb) = kept[0], kept[-1]
     coverage, similarity = measure(quote, para, kept, ta, tb)
     return Window(ta, tb, coverage, similarity, qa, len(quote) - 1 - qb, kept[0], kept[-1], tuple(kept))
@@ -97,7 +119,7 @@ def with_moved_words(window: Window, quote: list[Token], para: list[Token], fold
     if not missing:
         return window
     sent_start, sent_end = _sentence_bounds(folded, para[window.first].start, para[window.last].end, spaced)
-    commas = folded.count(",", para[window.first].end, para[window.last].start)
+    commas = sum(folded.count(",", para[k].end, para[k + 1].start) for k in range(window.first, window.last))
     moved = []
     for start, step in ((window.last, 1), (window.first, -1)):
         moved += _reach(quote, para, folded, spaced, missing, found, start, step, (sent_start, sent_end),
@@ -162,7 +184,7 @@ def _replaced(para: list[Token], context: list[Token], edge: int, step: int, mos
     """The new edge when the quote's words past ``edge`` (``most`` of them) were replaced: the
     words up to where the context now starts (going ``step``), if it starts within ``most``
     words of the edge, in the same sentence (``bound``: its last or first token), word for word."""
-    if len(context) < min(2, CONTEXT_WORDS):
+    if len(context) < 2:  # one word could be anywhere
         return edge
     for gap in range(1, most + 1):
         at = edge + step * (gap + 1)  # the context's first word past the replaced ones
