@@ -6,7 +6,8 @@ for the same inputs:
 * ``entities.json``: the registry, each entity with the articles that mention it;
 * ``figures.csv``: every key figure with its article, paragraph and entities;
 * ``articles.jsonl``: every article's front matter (schema keys) plus its URL
-  and related articles, one JSON object per line, sorted by id.
+  and related articles, one JSON object per line, sorted by id (the front
+  matter's ``url``, the original's address, is ``original_url`` there).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def entities_json(index: CrossIndex) -> bytes:
         articles = [index.by_id[a] for a in mentioned]
         items.append({
             "id": entity.id, "name": entity.name, "kind": entity.kind, "aliases": list(entity.aliases),
-            "description": entity.description, "wikidata": entity.wikidata,
+            "description": entity.description, "wikidata": entity.wikidata, "reviewed": entity.reviewed,
             "url": entity_url(entity.id) if mentioned else None,
             "article_count": len(mentioned),
             "first_mention": articles[-1].published if articles else None,
@@ -79,7 +80,10 @@ def articles_jsonl(index: CrossIndex, related: Related) -> bytes:
     lines = []
     for article in sorted(index.articles, key=lambda a: a.id):
         data = article.to_data()
+        original = data.pop("url", None)  # the front matter's url (the original's address): original_url here
         data["url"] = article_url(article.id)
+        if original:
+            data["original_url"] = original
         data["related"] = [{"id": other, "score": score} for other, score in related.get(article.id, [])]
         lines.append(_json(data))
     return ("\n".join(lines) + "\n" if lines else "").encode("utf-8")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from .archive import Archive, Paths
 from .cache import CACHE_DIR, Cache, code_version, digest, write_atomic
@@ -35,6 +35,11 @@ from .write.paths import MANIFEST, OWNED_DIRS, site_path
 SITE_FILES_DIR = "site-files"
 STAGING_DIR = "staging"  # pages rendered, not yet moved into content/
 NOTES_FILE = "annotations.jsonld"  # the notes as Web Annotation JSON-LD (generator/site_files.py)
+
+
+def NOTE_FILES(rel: str) -> bool:  # noqa: N802 (a constant predicate)
+    """The site files made from the notes (written last): the JSON-LD and the notes' feeds."""
+    return rel == NOTES_FILE or rel.startswith(("feeds/notes", "feeds/fact-checks"))
 
 
 def generate(root: Path, report: Report | None = None,
@@ -66,13 +71,18 @@ def generate(root: Path, report: Report | None = None,
         return None, report
 
     from . import write  # imported here: the stages below load Jinja2, the readers, the notes...
+    from .annotations import recorded
     from .exports import exports
+    from .feeds import article_feeds, note_feeds
+    from .settings import load_site_settings
     from .site_files import notes_jsonld
     from .write.compose import article_pages
 
     config = load_config(paths, report)
-    cross_key = digest(code_version(), repr(config), registry, *listed)
+    settings = load_site_settings(paths.root, report)
+    cross_key = digest(code_version(), repr(config), repr(settings), registry, *listed)
     archive = read_archive(paths, report, options, keys)
+    recorded.keep_contexts(archive.articles, archive.notes, cache, report)
     cached = cache.get("crosslink", cross_key)
     reused = _reuse_crosslink(cached, paths, hashes) if cached else None
     jobs: list = []
@@ -84,8 +94,9 @@ def generate(root: Path, report: Report | None = None,
         crosslink(archive, config)
         jobs = write.crosslink_jobs(archive, config, archive.index)  # rendered beside the article pages
         data_files = exports(archive, archive.related, archive.index)  # bytes: no str copy of the exports
+        data_files.update(article_feeds(archive.articles, archive.index, settings, config.feeds))
         data_shas = _shas(data_files)
-        write_site_files(site_files, data_files, keep={NOTES_FILE})  # now, not held while pages render
+        write_site_files(site_files, data_files, keep=NOTE_FILES)  # now, not held while pages render
         del data_files
     cache.put(*LAST_RELATED, archive.related)  # for the one-article preview (generator/preview.py)
     staging = paths.root / CACHE_DIR / STAGING_DIR
@@ -108,14 +119,15 @@ def generate(root: Path, report: Report | None = None,
                            *write.render_latest(archive.articles).items()):
             pages[name] = text.encode("utf-8")
             links[name] = write.page_links(pages[name])
-        notes = notes_jsonld(archive)
+        notes = {NOTES_FILE: notes_jsonld(archive), **note_feeds(archive.notes, archive.articles, settings,
+                                                                   config.feeds)}
         for problem in write.check_links(_all_links(pages, links, cache, paths),
-                                         site_file_paths(paths, [*data_shas, NOTES_FILE])):
+                                         site_file_paths(paths, [*data_shas, *notes])):
             report.add(problem)
         write.write_owned(dict(sorted(pages.items())), paths.content, write.OWNED_DIRS, hashes, shas)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    write_site_files(site_files, {NOTES_FILE: notes}, keep=set(data_shas))
+    write_site_files(site_files, notes, keep=set(data_shas))
     cache.put("state", "last", {"run": run_key, "manifests": _manifests(paths),
                                 "diagnostics": [[d.level, d.file, d.line, d.message, d.fix]
                                                 for d in report.diagnostics[first:]]})
@@ -188,13 +200,18 @@ def site_files_dir(root: Path) -> Path:
     return Path(root) / CACHE_DIR / SITE_FILES_DIR
 
 
-def write_site_files(folder: Path, files: Mapping[str, str | bytes], keep: set[str] = frozenset()) -> None:
-    """Make ``folder`` hold ``files`` (name -> text or bytes), the files named in
-    ``keep`` as they are, and nothing else."""
+def write_site_files(folder: Path, files: Mapping[str, str | bytes],
+                     keep: set[str] | Callable[[str], bool] = frozenset()) -> None:
+    """Make ``folder`` hold ``files`` (path under it, e.g. ``feeds/articles.xml`` ->
+    text or bytes), the files ``keep`` names (or accepts) as they are, and nothing else."""
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.iterdir():
-        if stale.name not in files and stale.name not in keep and stale.is_file():
+    kept = keep if callable(keep) else keep.__contains__
+    for stale in sorted(folder.rglob("*"), reverse=True):  # files before their folders
+        rel = stale.relative_to(folder).as_posix()
+        if stale.is_file() and rel not in files and not kept(rel):
             stale.unlink()
+        elif stale.is_dir() and not any(stale.iterdir()):
+            stale.rmdir()
     for name, text in files.items():
         target = folder / name
         data = text.encode("utf-8") if isinstance(text, str) else text

@@ -42,8 +42,9 @@ def build_site(root: Path, report: Report | None = None, *, strict: bool = False
 
     ``strict``: MkDocs itself runs in strict mode (its warnings abort it).
     """
-    from .generate import generate, site_files_dir
+    from .generate import generate
     from .pipeline import Options
+    from .site_files import read_site_files
 
     options = options or Options(progress=not quiet)
 
@@ -54,8 +55,7 @@ def build_site(root: Path, report: Report | None = None, *, strict: bool = False
     except InputError as exc:  # e.g. a generated folder holds a file the generator did not write
         report.add(exc.diagnostic)
         return BuildResult(site_dir or root / "site", built=False, pages_indexed=None)
-    folder = site_files_dir(root)
-    files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()} if folder.is_dir() else {}
+    files = read_site_files(root)
     return build_static(root, report, strict=strict, quiet=quiet, search=search, site_dir=site_dir,
                         extra_files=lambda _site_url: files)
 

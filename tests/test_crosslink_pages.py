@@ -40,10 +40,12 @@ def test_page_paths(small):
     assert entity_pages == [
         "entities/alda-brenner/index.md", "entities/alda-brenner/page-2.md",
         "entities/continentia/index.md", "entities/continentia/page-2.md", "entities/continentia/page-3.md",
+        "entities/harbor-research-institute/index.md",  # not in the registry: found by detection
         "entities/index.md",
         "entities/northland-health-agency/index.md", "entities/northland-health-agency/page-2.md",
         "entities/ostmark/index.md", "entities/ostmark/page-2.md",
         "entities/ruth-kale/index.md",
+        "entities/tomas-varga/index.md",  # not in the registry: found by detection
         "entities/vellan/index.md", "entities/vellan/page-2.md",
     ]  # Lake Orvo is registered but never mentioned: no page
     assert "entities/_by-letter/person-a.md" in small and "entities/_by-letter/place-l.md" not in small
@@ -96,6 +98,17 @@ def test_clip():
     assert len(clip("x " * 100, 50)) <= 50
 
 
+def test_an_unregistered_entity_has_a_page_marked_not_reviewed(big):
+    page = big["entities/tomas-varga/index.md"]
+    assert front(page)["entity"] == {"kind": "person", "name": "Tomas Varga", "reviewed": False, "aliases": []}
+    assert seen(tree(page).find(".//h1")) == "Tomas Varga¶"
+    note = tree(page).find_class("admonition")[0]
+    assert seen(note).startswith("Not reviewed Found in the articles' text by automatic")
+    assert note.getparent().get("data-pagefind-ignore") is not None  # the warning is not the entity's words
+    assert "said Tomas Varga, who led it" in section(page, "Articles")
+    assert "(reported)" in section(page, "Quotes")  # his reported speech is attributed to him
+
+
 def test_entity_page_content(big):
     page = big["entities/alda-brenner/index.md"]
     assert front(page) == {"markup": "html", "title": "Alda Brenner", "template": "entity.html",
@@ -105,9 +118,12 @@ def test_entity_page_content(big):
     assert "<p>Mentioned in 4 articles, first on 1 March 2021, last on 2 March 2022.</p>" in page
     often = section(page, "Often mentioned with")
     assert items(often) == ["Continentia: 4 articles", "Vellan: 4 articles", "Northland Health Agency: 2 articles",
-                            "Ostmark: 1 article"]
+                            "Harbor Research Institute: 1 article",  # detected
+                            "Ostmark: 1 article", "Tomas Varga: 1 article"]  # detected
     assert links(often) == ["../continentia/index.html", "../vellan/index.html",
-                            "../northland-health-agency/index.html", "../ostmark/index.html"]
+                            "../northland-health-agency/index.html", "../harbor-research-institute/index.html",
+                            "../ostmark/index.html", "../tomas-varga/index.html"]
+    assert "Not reviewed" not in page  # registered
     # the headline links to the paragraph that first names her; that sentence follows
     assert (f'<li>1 March 2021: <a href="../../articles/{A1}.html#p2">TEST FIXTURE: Vellan opens a clinic</a><br>\n'
             "Health Minister Alda Brenner said the clinic was planned on Feb. 20 by the Northland Health Agency.</li>"

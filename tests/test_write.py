@@ -282,7 +282,7 @@ def test_article_page_front_matter_is_the_schema_plus_page_keys():
     article = fixture_article(title="TEST FIXTURE\n---\ntitle: injected")
     text = render_article(article)
     data = front(text)
-    for key in ("markup", "template", "hide", "display"):
+    for key in ("markup", "template", "hide", "description", "display"):
         data.pop(key)
     assert data == article.to_data()
     assert list(front(text))[: len(article.to_data())] == list(article.to_data())
@@ -290,6 +290,7 @@ def test_article_page_front_matter_is_the_schema_plus_page_keys():
     _body, meta = get_data(text)
     assert meta["title"] == "TEST FIXTURE\n---\ntitle: injected"
     assert meta["markup"] == "html" and meta["template"] == "article.html" and meta["hide"] == ["toc"]
+    assert meta["description"] == "TEST FIXTURE - not real news. It counts 1,000 test cases."
     assert meta["display"] == {"published": "2 January 2020, 10:00 UTC+08:00", "sort": "2020-01-02T02:00:00Z",
                                "year": "2020", "raw_url": "raw/2020-01-02-test-fixture.txt"}
 

@@ -1,10 +1,15 @@
 """Quotes and reported speech, with their speaker where the text attributes one.
 
 Direct quotes are passages in quotation marks; the speaker is named in the
-attribution after them ('," said Maria van Kerkhove', '," he said') or before
-them ('Tedros said: "...'). Reported speech is a sentence ending ', said NAME'
-or containing 'NAME said that ...'. A pronoun ("he said") resolves to the last
-person mentioned before it.
+attribution after them ('," said Maria van Kerkhove', '," Tedros said', '," he
+said') or before them ('Tedros said: "...'). Reported speech is a sentence
+ending ', said NAME' or containing 'NAME said that ...' (a few words may come
+between: 'said on Monday that'). A pronoun ("he said") resolves to the last
+person mentioned before it. Speakers are the people and organisations of the
+article, registered or detected (:mod:`generator.extract.detect`).
+
+Every pattern is anchored or bounded, and each is tried once per sentence:
+linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -17,10 +22,13 @@ from .text import sentences
 
 SPEECH = r"(?:said|says|stated|told|noted|stressed|added)"
 DIRECT = re.compile(r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]")
-AFTER = re.compile(rf"^\s*(?:(?P<pron>he|she|they)\s+{SPEECH}|{SPEECH}\s+(?P<who>.*))", re.IGNORECASE | re.DOTALL)
-BEFORE = re.compile(rf"(?P<who>.*)\b{SPEECH}(?:\s+that)?[:,]?\s*$", re.DOTALL)
-REPORTED_END = re.compile(rf"^(?P<q>.+?),\s+{SPEECH}\s+(?P<who>.+)$", re.DOTALL)
-REPORTED_THAT = re.compile(rf"^(?P<who>.+?)\s+{SPEECH}\s+that\s+(?P<q>.+?)[.!?]?$", re.DOTALL)
+# '," said NAME', '," he said', '," Tomas Varga said', '," the WHO chief told reporters'
+AFTER = re.compile(rf"^\s*(?:(?P<pron>he|she|they)\s+{SPEECH}|{SPEECH}\s+\S"
+                   rf"|(?:[^\s\"“”.!?]+\s+){{1,6}}?{SPEECH}\b)", re.IGNORECASE)
+BEFORE = re.compile(rf"\b{SPEECH}(?:\s+that)?[:,]?\s*$")
+REPORTED_END = re.compile(rf",\s+{SPEECH}\s+(?=\S)")
+# 'said that', 'said on Monday that', 'told reporters in Geneva that'
+REPORTED_THAT = re.compile(rf"\s{SPEECH}(?:\s+[\w,'’-]+){{0,4}}?\s+that\s+(?=\S)")
 PRONOUN = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
 
 
@@ -82,18 +90,27 @@ def quotes(paragraphs: tuple[str, ...], hits: list[Hit]) -> tuple[Quote, ...]:
             if any(s <= sentence.start < e for s, e in direct_spans):
                 continue
             body = sentence.text.rstrip()
-            end_match = REPORTED_END.match(body)
-            that_match = REPORTED_THAT.match(body)
-            if end_match and not re.search(SPEECH, end_match.group("q")):
-                who_start = sentence.start + end_match.start("who")
+            end_match = REPORTED_END.search(body)
+            that_match = REPORTED_THAT.search(body)
+            lead = speakers.first_in(number, sentence.start, sentence.start + 1)
+            if end_match and lead is not None and body[lead.end - sentence.start: lead.end - sentence.start + 1] == ",":
+                # "Varga, who heads the agency, said the agency had raised ...": the speaker comes first
+                said = body[end_match.end():]
+                said = said[:-1] if said[-1:] in ".!?" else said
+                quote = Quote(said, lead.entity.name, number, "reported")
+            elif end_match and not re.search(SPEECH, body[: end_match.start()]):
+                who_start = sentence.start + end_match.end()
                 hit = speakers.first_in(number, who_start, sentence.end)
-                quote = Quote(end_match.group("q"), hit.entity.name if hit else None, number, "reported")
-            elif that_match:
-                who_end = sentence.start + that_match.end("who")
+                quote = Quote(body[: end_match.start()], hit.entity.name if hit else None, number, "reported")
+            elif that_match and that_match.start() > 0:
+                who = body[: that_match.start()]
+                who_end = sentence.start + len(who)
                 hit = speakers.last_in(number, sentence.start, who_end)
-                if hit is None and PRONOUN.search(that_match.group("who").split()[-1]):
+                if hit is None and PRONOUN.search(who.split()[-1]):
                     hit = speakers.last_person_before(number, sentence.start)
-                quote = Quote(that_match.group("q"), hit.entity.name if hit else None, number, "reported")
+                said = body[that_match.end():]
+                said = said[:-1] if said[-1:] in ".!?" else said
+                quote = Quote(said, hit.entity.name if hit else None, number, "reported")
             else:
                 continue
             found.append((number, sentence.start, quote))

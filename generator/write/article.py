@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..diagnostics import InputError
 from ..display import day, month_name, published_display, published_sort_key
+from ..head import description
 from ..records import Article
 from .frontmatter import page
 from .html import Span, render_inline
@@ -34,6 +35,7 @@ def page_keys(article: Article) -> dict[str, Any]:
         MARKUP_KEY: HTML_MARKUP,
         "template": "article.html",
         "hide": ["toc"],
+        "description": description(article.paragraphs, article.dateline.text if article.dateline else None),
         "display": {
             "published": published_display(article.published),
             "sort": published_sort_key(article.published),

@@ -72,6 +72,7 @@ def entity_pages(index: CrossIndex, config: PagesConfig, prepared: Prepared | No
             "description": entity.description or "",
             "aliases": list(entity.aliases),
             "wikidata": entity.wikidata,
+            "reviewed": entity.reviewed,
             "count": len(articles),
             "first": day(articles[-1].published),
             "last": day(articles[0].published),
@@ -88,6 +89,8 @@ def entity_pages(index: CrossIndex, config: PagesConfig, prepared: Prepared | No
             meta = {**HTML_PAGE, "title": title}
             if number == 1:  # the entity's own page is a search result (overrides/entity.html)
                 meta.update(template="entity.html", entity={"kind": entity.kind, "name": entity.name})
+                if not entity.reviewed:  # detected, not in the registry
+                    meta["entity"].update(reviewed=False, aliases=list(entity.aliases))
             pages[f"entities/{eid}/{page_name(number)}"] = page(meta, body)
     return pages
 
@@ -107,6 +110,9 @@ def _quotes_figures_events(index: CrossIndex, entities: dict) -> dict[str, dict[
     speakers: dict[str, list[str]] = {}
     for eid, entity in sorted(entities.items()):
         speakers.setdefault(entity.name, []).append(eid)
+        if not entity.reviewed:  # an article may name it otherwise ("Maria van Kerkhove")
+            for alias in entity.aliases:
+                speakers.setdefault(alias, []).append(eid)
     found: dict[str, dict[str, list]] = {}
 
     def add(eid: str, kind: str, pair: tuple) -> None:

@@ -13,7 +13,6 @@ listings continue on ``page-2.md``, ``page-3.md``, ... beside their
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
@@ -22,6 +21,7 @@ from slugify import slugify
 
 from ..crosslink.config import PagesConfig
 from ..crosslink.index import CrossIndex
+from ..crosslink.slugs import slug_map
 from ..display import MONTHS, day, event_day, published_sort_key
 from ..records import Article, Event
 from .article import HTML_PAGE, pager
@@ -93,20 +93,6 @@ def rows(items: Sequence[str]) -> Markup:
 
 def event_key(article: Article, event: Event) -> tuple:
     return (event.date, published_sort_key(article.published), article.id, event.paragraph, event.expression)
-
-
-def slug_map(names: Sequence[str]) -> dict[str, str]:
-    """A distinct URL slug for each name (deterministic: clashes numbered in name order)."""
-    result: dict[str, str] = {}
-    taken: set[str] = set()
-    for name in sorted(set(names), key=lambda n: (n.casefold(), n)):
-        base = slugify(name) or "x-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        result[name] = slug
-    return result
 
 
 # --------------------------------------------------------------------------
@@ -246,6 +232,7 @@ def agencies(article: Article) -> list[tuple[str, str]]:
 
 def editors(article: Article) -> list[tuple[str, str]]:
     found = [(e, "editor") for e in article.editors]
-    if article.byline and article.byline not in article.editors:
-        found.append((article.byline, "byline"))
+    for name in article.byline or ():
+        if name not in article.editors:
+            found.append((name, "byline"))
     return found
