@@ -28,6 +28,7 @@ from typing import Any
 from .records import Article
 
 CACHE_DIR = ".cache/newsarchive"
+SITE_FILES_DIR = "site-files"  # the files a build adds to the site (exports, feeds), until MkDocs copies them
 FORMAT = "1"  # bump when the layout of cached files changes
 
 
@@ -50,6 +51,11 @@ def digest(*parts: bytes | str) -> str:
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
     return h.hexdigest()
+
+
+def site_files_dir(root: Path) -> Path:
+    """Where the generator leaves the site's data files and feeds for the site build."""
+    return Path(root) / CACHE_DIR / SITE_FILES_DIR
 
 
 def write_atomic(path: Path, data: bytes) -> None:

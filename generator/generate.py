@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from .archive import Archive, Paths
-from .cache import CACHE_DIR, Cache, code_version, digest, write_atomic
+from .cache import CACHE_DIR, Cache, code_version, digest, site_files_dir, write_atomic
 from .diagnostics import Diagnostic, InputError, Report
 from .pipeline import (LAST_RELATED, Options, article_keys, crosslink, load_config, notes_digest, raw_files,
                        read_archive, registry_bytes)
@@ -32,7 +32,6 @@ from .statindex import StatIndex, sha256
 from .write.owned import Keep, read_manifest
 from .write.paths import MANIFEST, OWNED_DIRS, site_path
 
-SITE_FILES_DIR = "site-files"
 STAGING_DIR = "staging"  # pages rendered, not yet moved into content/
 NOTES_FILE = "annotations.jsonld"  # the notes as Web Annotation JSON-LD (generator/site_files.py)
 
@@ -194,10 +193,6 @@ def _reuse_crosslink(cached: dict, paths: Paths, hashes: StatIndex) -> tuple[dic
     if any(hashes.sha(paths.content / name) != sha for name, sha in pages.items()):
         return None
     return {name: Keep(sha) for name, sha in pages.items()}, files
-
-
-def site_files_dir(root: Path) -> Path:
-    return Path(root) / CACHE_DIR / SITE_FILES_DIR
 
 
 def write_site_files(folder: Path, files: Mapping[str, str | bytes],

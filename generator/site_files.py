@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .annotations import export_jsonld
 from .archive import Archive
+from .cache import site_files_dir
 
 
 def notes_jsonld(archive: Archive) -> str:
@@ -25,10 +26,8 @@ def notes_jsonld(archive: Archive) -> str:
 
 
 def read_site_files(root: Path) -> dict[str, bytes]:
-    """The files the last run wrote for the site (``generator.generate.site_files_dir``),
+    """The files the last run wrote for the site (``generator.cache.site_files_dir``),
     ``{path in the site: bytes}``: the exports, ``annotations.jsonld`` and the feeds."""
-    from .generate import site_files_dir
-
     folder = site_files_dir(root)
     if not folder.is_dir():
         return {}
