@@ -183,3 +183,21 @@ def test_no_external_requests_on_any_page_type(chromium, http_base, search_site)
     page.wait_for_load_state("networkidle")
     assert_clean(rec)
     page.context.close()
+
+
+SEED_TITLE = "What China has done to boost int'l cooperation against COVID-19"
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_an_article_naming_an_entity_ranks_above_the_entity_page(chromium, http_base, search_site, where):
+    """Entity pages are indexed by their name, description and aliases only,
+    weighed low: "tedros" finds the seed article first, then Tedros's own page,
+    and nothing that only lists him (Pagefind over http, the offline index from disk)."""
+    page, rec = new_page(chromium)
+    page.goto(http_base if where == "http" else (search_site / "index.html").as_uri())
+    titles = search(page, "tedros")
+    assert page.get_attribute(HEADER, "data-na-search-engine") == ("pagefind" if where == "http" else "offline")
+    assert titles == [SEED_TITLE, "Tedros Adhanom Ghebreyesus"]
+    assert search(page, "cooperation")[0] == SEED_TITLE  # in its headline and its text
+    assert_clean(rec)
+    page.context.close()
