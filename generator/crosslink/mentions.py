@@ -91,6 +91,23 @@ def _form_hits(article: Article, mention: Mention, entity: Entity) -> list[Hit]:
     return hits
 
 
+def _not_overlapping(candidates: list[Hit], taken: list[Hit]) -> list[Hit]:
+    """The candidates (unregistered entities' form hits) that overlap no hit in ``taken``
+    (the registry's, which never overlap each other) nor a candidate kept before them:
+    leftmost first, the longest of those starting together ("Minister" inside "Prime
+    Minister" is not a mention of the minister). In reading order."""
+    kept: list[Hit] = []
+    ends: dict[int, list[tuple[int, int]]] = {}
+    for hit in taken:
+        ends.setdefault(hit.paragraph, []).append((hit.start, hit.end))
+    for hit in sorted(candidates, key=lambda h: (h.paragraph, h.start, h.start - h.end, h.entity.id)):
+        spans = ends.setdefault(hit.paragraph, [])
+        if not any(start < hit.end and hit.start < end for start, end in spans):
+            spans.append((hit.start, hit.end))
+            kept.append(hit)
+    return kept
+
+
 def entities_in(article: Article, matcher: Matcher, registry_ids: dict[str, Entity] | None = None
                 ) -> dict[str, EntityInArticle]:
     """Every registered entity the article mentions, in order of its first mention."""
@@ -104,15 +121,16 @@ def entities_in(article: Article, matcher: Matcher, registry_ids: dict[str, Enti
         if hit.entity.id in wanted and registry_ids.get(hit.entity.id) == hit.entity:
             hits.setdefault(hit.entity.id, []).append(hit)
     unreviewed: dict[str, Entity] = {}
+    candidates: list[Hit] = []
     for kind, mention in _kinded(article):
         known = registry_ids.get(mention.id)
         if mention.reviewed or mention.id in hits or mention.id in unreviewed or (known and known.reviewed):
             continue
         # the article's own name for it: an article's page depends on that article only
         local = unreviewed[mention.id] = Entity(mention.id, mention.name, kind, reviewed=False)
-        found = [h for h in _form_hits(article, mention, local) if not (h.paragraph == 1 and h.start < skip)]
-        if found:
-            hits[mention.id] = found
+        candidates.extend(h for h in _form_hits(article, mention, local) if not (h.paragraph == 1 and h.start < skip))
+    for hit in _not_overlapping(candidates, [h for found in hits.values() for h in found]):
+        hits.setdefault(hit.entity.id, []).append(hit)
 
     def first(eid: str) -> tuple[int, int]:
         found = hits.get(eid)
