@@ -1,0 +1,102 @@
+"""Long and repetitive input through the extract stage (issue 11): TEST
+FIXTURE names and text generated here, never real news.
+
+Growth is measured in CPU time, as a ratio between two sizes (four or ten
+times the input; linear is four or ten, quadratic sixteen or a hundred),
+never against a wall clock.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+
+from generator.extract.entities import Matcher, mentions, trie_pattern
+from generator.registry import Entity, Registry
+
+
+def cpu(function, *args) -> float:
+    """The best of three CPU times of ``function(*args)``."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        function(*args)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def recursive_trie_pattern(words: list[str]) -> str:
+    """The trie pattern as first written (recursive, one frame per character):
+    the reference the iterative builder must agree with on short names."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def test_trie_pattern_matches_what_the_recursive_builder_matched():
+    rng = random.Random(11)
+    for _ in range(2000):
+        words = sorted({"".join(rng.choice("ab .-") for _ in range(rng.randint(1, 7)))
+                        for _ in range(rng.randint(1, 9))})
+        new, old = re.compile(trie_pattern(words)), re.compile(recursive_trie_pattern(words))
+        for _ in range(10):
+            text = "".join(rng.choice("ab .-c") for _ in range(rng.randint(0, 14)))
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], (words, text)
+
+
+def test_trie_pattern_of_a_very_long_name_is_built_linearly():
+    """100,000 characters: the recursive builder raised RecursionError at ~500."""
+    def build(n: int) -> None:
+        re.compile(trie_pattern(["TEST FIXTURE " * (n // 13), "Q" * n, "TEST FIXTURE " * (n // 26) + "Z"]))
+
+    build(100_000)
+    small, large = cpu(build, 10_000), cpu(build, 100_000)
+    assert large < 20 * small + 0.05, (small, large)  # linear: 10x; quadratic: 100x
+
+
+def test_groups_nest_no_deeper_than_the_longest_name():
+    """Names that are prefixes of each other nest one optional group per
+    name: 150 of them (within the registry's length limit) compile."""
+    words = ["TEST FIXTURE"[: 1 + i % 12] + "x" * (i // 12) for i in range(150)]
+    pattern = trie_pattern(words)
+    assert pattern.count("(?:") <= 150
+    assert re.compile(pattern).fullmatch(words[-1])
+
+
+def entity(n: int, name: str, kind: str = "person") -> Entity:
+    return Entity(id=f"test-fixture-{n}", name=name, kind=kind)
+
+
+def test_matcher_finds_a_long_registered_name():
+    name = "Test Fixture " + "Longname " * 20 + "Jr"
+    matcher = Matcher(Registry((entity(1, name),)))
+    (hit,) = matcher.hits((f"TEST FIXTURE text: {name} said so.",))
+    assert hit.form == name
+
+
+def test_mentions_are_linear_in_the_hits():
+    """One entity in every one of many paragraphs: the list of paragraphs was
+    searched once per hit (quadratic)."""
+    matcher = Matcher(Registry((entity(1, "Testfixture Person"), entity(2, "Testfixture Place", "place"))))
+
+    def run(count: int) -> None:
+        paras = tuple(f"TEST FIXTURE {i}: Testfixture Person met Testfixture Place." for i in range(count))
+        hits = matcher.hits(paras)
+        (person,) = mentions(hits, "person", None, matcher)
+        assert len(person.paragraphs) == count
+
+    small, large = cpu(run, 2_000), cpu(run, 20_000)
+    assert large < 20 * small + 0.05, (small, large)
