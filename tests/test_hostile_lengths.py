@@ -146,3 +146,38 @@ def test_sentence_opening_with_spaces_then_said_that():
     """It raised IndexError (the speaker was taken from the last word of an empty 'who')."""
     found = quotes(("  said that the TEST FIXTURE plan works.", "\t said that it does."), [])
     assert found == ()
+
+
+# --- figures, dates, events -----------------------------------------------------------------------
+
+from datetime import datetime  # noqa: E402
+
+from generator.dates import resolve  # noqa: E402
+from generator.extract.events import MAX_EVENT_TEXT, events  # noqa: E402
+from generator.extract.figures import figures  # noqa: E402
+
+
+def test_a_numeral_of_thousands_of_digits_is_not_a_figure():
+    """int() of 4,301 digits raised ValueError (and is quadratic below that)."""
+    found = figures(("TEST FIXTURE serial " + "9" * 5000 + " units, and 12 cases.",), {})
+    assert [f.text for f in found] == ["12 cases"]
+
+
+def test_a_number_does_not_count_numbers():
+    assert [f.counts for f in figures(("TEST FIXTURE 12 12 12 and 3 cases.",), {})] == ["cases"]
+
+
+def test_impossible_days_are_no_date():
+    base = datetime(2020, 1, 10, 9, 0)
+    assert resolve("Feb. 29", base) is None  # raised ValueError: 2019 has no 29 February
+    assert resolve("May 99", base) is None  # dateparser read it as 1999-05-17
+    assert resolve("Feb. 30", base) is None
+    assert resolve("yesterday", base) == datetime(2020, 1, 9, 9, 0)
+
+
+def test_events_of_a_long_sentence_keep_the_words_around_their_date():
+    """Every event of a 100 KB sentence held the whole sentence: quadratic front matter and timeline."""
+    sentence = " ".join(f"TEST FIXTURE step {i} happened on Jan. {1 + i % 28}" for i in range(3000)) + "."
+    found = events((sentence,), "2020-05-17T10:00:00+08:00", {})
+    assert len(found) == 3000
+    assert all(len(e.text) <= MAX_EVENT_TEXT and e.expression in e.text and e.text in sentence for e in found)
