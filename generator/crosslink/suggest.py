@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import yaml
 from slugify import slugify
 
+from .. import limits
 from ..extract.entities import Matcher, candidates
 from ..extract.text import sentences
 from ..registry import ID_PATTERN
@@ -121,8 +122,8 @@ def suggest_entities(archive, min_count: int = 1) -> list[Suggestion]:
             if titled:
                 start += len(name) - len(" ".join(words))
             clean = _clean(" ".join(words))
-            if len(clean.split()) < 2 or set(clean.split()) & _DATE_WORDS:
-                continue
+            if len(clean.split()) < 2 or set(clean.split()) & _DATE_WORDS or len(clean) > limits.NAME:
+                continue  # (a longer "name" would be refused by the registry)
             if registry.lookup(clean) is not None:
                 continue
             before, after = text[:start], text[start + len(clean):]
@@ -150,7 +151,7 @@ def suggest_entities(archive, min_count: int = 1) -> list[Suggestion]:
 
 
 def _free_id(name: str, taken: set[str]) -> str:
-    base = slugify(name) or "entity"
+    base = slugify(name, max_length=limits.ENTITY_ID - 4, word_boundary=True) or "entity"
     if not ID_PATTERN.match(base):
         base = "entity"
     candidate, n = base, 2
