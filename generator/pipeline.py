@@ -23,6 +23,7 @@ from .readers import load
 from .records import Article, RawArticle
 from .registry import EMPTY, Registry, load_registry
 from .sidecar import Sidecar, apply_derived, apply_raw, load_sidecar, sidecar_path
+from .validate import check_raw
 
 if TYPE_CHECKING:
     from .crosslink import CrossIndex, CrosslinkConfig
@@ -105,7 +106,9 @@ def read_raw(path: Path, paths: Paths, reader: str | None = None) -> tuple[RawAr
                          fix="copy the article into site-data/raw/ instead of linking it")
     side = sidecar_path(path)
     sidecar = load_sidecar(side, paths.rel(side))
-    return apply_raw(load(path, paths.rel(path), reader), sidecar), sidecar
+    raw = apply_raw(load(path, paths.rel(path), reader), sidecar)
+    check_raw(raw, sidecar, article_id(path.name))
+    return raw, sidecar
 
 
 def read_article(path: Path, paths: Paths, matcher: Matcher, reader: str | None = None) -> Article:
