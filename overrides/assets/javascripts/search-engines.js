@@ -234,7 +234,7 @@
   }
   PagefindEngine.load = function () {
     return import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
-      return Promise.resolve(pf.options({ baseUrl: ROOT.pathname, excerptLength: 24 }))
+      return Promise.resolve(pf.options({ baseUrl: ROOT.pathname, excerptLength: EXCERPT_WORDS }))
         .then(function () { return pf.init(); })
         .then(function () { return new PagefindEngine(pf); });
     });
@@ -259,7 +259,7 @@
                 var meta = d.meta || {};
                 return {
                   url: d.url, title: meta.title || d.url, type: meta.type || "", date: meta.date || "",
-                  excerpt: onlyMarks(d.excerpt || "")
+                  excerpt: excerptOf(d, EXCERPT_WORDS)
                 };
               });
             }
@@ -269,9 +269,52 @@
     });
   };
 
-  /* Pagefind excerpts are HTML text with <mark>: keep the text and the marks,
-   * nothing else. Parsed in an inert document (DOMParser: no script runs, no
-   * image loads), copied out as new text nodes and <mark> elements. */
+  var EXCERPT_WORDS = 24;
+
+  /* A Pagefind result's excerpt, built from its plain text (``content``) and
+   * the positions of the matching words (``weighted_locations``): the words
+   * of the densest window, as text nodes, the matches in <mark>. Pagefind's
+   * own ``excerpt`` is HTML made from text with only < and > escaped, so it
+   * is never parsed. Text that Pagefind split with zero-width spaces (some
+   * scripts have no spaces between words) has lost them in ``content``:
+   * there the excerpt's HTML is read in an inert document and only its text
+   * and marks are copied out. */
+  function excerptOf(d, length) {
+    if (/\u200b/.test(d.raw_content || "")) return onlyMarks(d.excerpt || "");
+    var words = String(d.content || "").split(/[\r\n\s]+/g);
+    var weights = [];
+    (d.weighted_locations || []).forEach(function (w) { weights[w.location] = (weights[w.location] || 0) + (w.balanced_score || 1); });
+    var start = densest(weights, length);
+    start = Math.max(0, Math.min(start, words.length - length));
+    var marked = {};
+    (d.locations || []).forEach(function (l) { marked[l] = true; });
+    var frag = document.createDocumentFragment(), text = "";
+    for (var i = start; i < Math.min(words.length, start + length); i++) {
+      if (i > start) text += " ";
+      if (!marked[i]) { text += words[i]; continue; }
+      if (text) frag.appendChild(document.createTextNode(text));
+      text = "";
+      frag.appendChild(el("mark", null, words[i]));
+    }
+    if (text) frag.appendChild(document.createTextNode(text));
+    return frag;
+  }
+  /* Where the window of ``length`` words with the most weight starts (the middle of equal ones), as Pagefind picks it. */
+  function densest(weights, length) {
+    if (weights.length <= length) return 0;
+    var sum = 0, i;
+    for (i = 0; i < length; i++) sum += weights[i] || 0;
+    var best = sum, at = [0];
+    for (i = 0; i < weights.length; i++) {
+      sum += (weights[i + length] || 0) - (weights[i] || 0);
+      if (sum > best) { best = sum; at = [i]; }  // (Pagefind's calculate_excerpt_region, word for word)
+      else if (sum === best && at[at.length - 1] === i - 1) at.push(i);
+    }
+    return at[Math.floor(at.length / 2)];
+  }
+
+  /* The text and <mark>s of an HTML excerpt, read in an inert document (no
+   * script runs, nothing loads) and copied out as new nodes. */
   function onlyMarks(html) {
     var doc = new DOMParser().parseFromString("<!doctype html><body>" + html, "text/html");
     var frag = document.createDocumentFragment();
