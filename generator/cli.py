@@ -72,15 +72,25 @@ def show(ctx: click.Context, raw_file: Path, as_json: bool, reader: str | None) 
 
 @main.command()
 @click.option("--strict", is_flag=True, help="Fail on warnings too (drifted or orphaned notes).")
+@click.option("--fix", is_flag=True,
+              help="Rewrite note files: drifted quotes (and their prefix/suffix) to the text they now anchor "
+                   "on, and an 'id:' for notes without one; comments and layout are kept.")
 @click.pass_context
-def check(ctx: click.Context, strict: bool) -> None:
+def check(ctx: click.Context, strict: bool, fix: bool) -> None:
     """Validate all of site-data/ without building; exit non-zero on errors.
 
     Prints one line per problem, file:line: level: message (how to fix it),
-    then a summary."""
-    from .checks import check_archive
+    then a summary. With --fix, first mends the note files (one line per note
+    fixed), then checks again."""
+    from .checks import check_archive, fix_notes
 
-    report, summary = check_archive(Paths(_root(ctx)))
+    paths = Paths(_root(ctx))
+    if fix:
+        fixed, problems = fix_notes(paths, click.echo)
+        if problems.diagnostics:
+            print_report(problems, strict=False)
+        click.echo(f"fixed {fixed} note{'s' * (fixed != 1)}", err=True)
+    report, summary = check_archive(paths)
     sys.exit(print_report(report, strict=strict, summary=summary))
 
 
@@ -178,9 +188,12 @@ def ingest(ctx: click.Context, files: tuple[Path, ...], reader: str | None) -> N
 def annotate(ctx: click.Context, article: str, passage: str, occurrence: int | None) -> None:
     """Print a ready note for PASSAGE of ARTICLE (an article id or its raw file).
 
-    The note has the shortest prefix/suffix that makes the quote unique; save it
-    as site-data/annotations/ARTICLE/<your-note>.yml and fill in body, author.
+    The note has an id (its permalink, kept when the quote is corrected) and the
+    words around the passage (prefix/suffix, which place it again if the article
+    is edited); save it as site-data/annotations/ARTICLE/<your-note>.yml and fill
+    in body, author.
     """
+    from .annotations import load_notes
     from .annotations.skeleton import PassageNotFound, annotate_skeleton
 
     paths = Paths(_root(ctx))
@@ -193,7 +206,9 @@ def annotate(ctx: click.Context, article: str, passage: str, occurrence: int | N
     matcher = Matcher(load_archive_registry(paths, report))
     try:
         found = read_article(raw_file, paths, matcher)
-        click.echo(annotate_skeleton(found, passage, occurrence=occurrence), nl=False)
+        existing, _ = load_notes(paths.annotations, {found.id}, paths.root, only=found.id)
+        taken = {note.id for note in existing.get(found.id, ())}
+        click.echo(annotate_skeleton(found, passage, occurrence=occurrence, taken=taken), nl=False)
     except InputError as exc:
         report.add(exc.diagnostic)
     except PassageNotFound as exc:
@@ -215,7 +230,8 @@ def find_raw(paths: Paths, article: str) -> Path | None:
 @click.option("--min-count", default=1, show_default=True, help="With --suggest: only names seen this often.")
 @click.pass_context
 def entities(ctx: click.Context, suggest: bool, min_count: int) -> None:
-    """List the registry's entities with their mention counts, or --suggest new ones.
+    """List the entities with their article counts (the registry's first, then those found in the
+    text and not reviewed), or --suggest promoting the unreviewed ones.
 
     Suggestions print as YAML ready to review and paste into site-data/entities.yml.
     """
@@ -224,23 +240,34 @@ def entities(ctx: click.Context, suggest: bool, min_count: int) -> None:
     paths = Paths(_root(ctx))
     report = Report()
     archive = read_archive(paths, report)
+    index = build_index(archive.registry, archive.articles)
     if suggest:
-        click.echo(format_suggestions(suggest_entities(archive, min_count=min_count)), nl=False)
+        click.echo(format_suggestions(suggest_entities(archive, min_count=min_count, index=index)), nl=False)
     else:
-        index = build_index(archive.registry, archive.articles)
         counts = {eid: len(ids) for eid, ids in index.entity_articles.items()}
-        for entity in sorted(archive.registry.entities, key=lambda e: (e.kind, e.name)):
-            click.echo(f"{entity.kind:<13} {entity.id:<40} {counts.get(entity.id, 0):>6}  {entity.name}")
+        for entity in sorted(index.registry.entities, key=lambda e: (not e.reviewed, e.kind, e.name)):
+            note = "" if entity.reviewed else "  (not reviewed)"
+            click.echo(f"{entity.kind:<13} {entity.id:<40} {counts.get(entity.id, 0):>6}  {entity.name}{note}")
     sys.exit(print_report(report, strict=False))
 
 
 @main.command(name="eval")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-def eval_command(directory: Path) -> None:
-    """Compare extracted fields with hand-written expectations (<name>.expected.yml) in DIRECTORY."""
+@click.option("--registry", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="An entities.yml to extract people, organisations and places with (default: none, "
+                   "so the figures are detection's alone).")
+def eval_command(directory: Path, registry: Path | None) -> None:
+    """Compare extracted fields with hand-written expectations (<name>.expected.yml) in DIRECTORY:
+    per-field exact match, body paragraphs, and people / organisations / places precision and recall."""
     from .evaluate import evaluate, format_table
+    from .registry import EMPTY, load_registry
 
-    result = evaluate(directory)
+    try:
+        loaded = load_registry(registry, registry.as_posix()) if registry else EMPTY
+    except InputError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    result = evaluate(directory, loaded)
     click.echo(format_table(result))
     sys.exit(0 if result.ok else 1)
 

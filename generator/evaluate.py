@@ -11,9 +11,12 @@ giving the front matter a person expects::
     publisher: China Daily
     dateline: {place: BEIJING, date: "2025-02-26", text: BEIJING}   # or null
     editors: []
-    byline: ZHOU WENTING, LI NA
+    byline: [Zhou Wenting, Li Na]
     paragraphs:
       - ...
+    people: [Tomas Varga]       # optional: the names a person finds, by kind
+    organisations: [Vellan Water Board]
+    places: [Beijing, Vellan]
 
 or, for a file that must be refused (a wire advisory, a multi-part story, a
 file of several stories)::
@@ -28,7 +31,10 @@ body paragraphs' precision, recall and F1, matching whole paragraphs exactly
 (micro-averaged over the files: a paragraph counts once per occurrence);
 "leaked page-chrome lines", extracted paragraphs the expectation does not
 have that match a known page-chrome pattern (:data:`CHROME_PATTERNS`); and
-refusals as expected.
+refusals as expected; and for files that list people, organisations and
+places, entity precision and recall (:mod:`generator.entityscore`), with the
+names missed and the extra ones (these are measured, they do not make the
+run fail).
 
 Intended CLI output (``format_table``), exit status 1 when ``not result.ok``::
 
@@ -60,49 +66,30 @@ unknown key) as ``file:line: error: message (fix)`` lines after "problems:".
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
+from .chrome import CHROME_PATTERNS, is_chrome  # noqa: F401 (part of this module's API)
 from .diagnostics import Diagnostic, InputError, unknown_key_message
+from .entityscore import FIELD_NAMES as ENTITY_FIELDS
+from .entityscore import Counts, EntityMiss, EntityScore, expected_names, format_scores, score
+from .extract import extract
+from .extract.entities import Matcher
 from .readers import load
-from .records import Dateline, RawArticle
-from .sidecar import apply_raw, load_sidecar, sidecar_path
+from .records import Article, Dateline, RawArticle, byline_names
+from .registry import EMPTY, Registry
+from .sidecar import apply_derived, apply_raw, load_sidecar, sidecar_path
 from .yamlio import load_yaml_file
 
 FIELDS = ("reader", "title", "published", "agency", "publisher", "dateline", "editors", "byline", "paragraphs")
-KEYS = FIELDS + ("rejected",)
+KEYS = FIELDS + ENTITY_FIELDS + ("rejected",)
 EXPECTED_SUFFIX = ".expected.yml"
-SKIPPED = ("README.md", ".gitattributes", ".gitkeep")
-
-#: lines that are page chrome or wire markup in any format the readers know
-CHROME_PATTERNS = tuple(re.compile(p, re.I) for p in (
-    r"^(?:Share|Print|Mail|Close|Back to top|Video ?Player ?Close|Most (?:read|viewed|popular)|Related(?: Stories| reading| News)?:?"
-    r"|We Recommend|Add your comment|Key Words|Editor's Picks|Top News|Go to Forum|Enditem|End item)\.?$",
-    r"^Contact the writers? (?:at|on)\b",
-    r"\[(?:Photo|Video)(?:/[^\]]*| by [^\]]*| provided to [^\]]*)?\]$",
-    r"^\[?\s*(?:Web |Responsible )?Editors?\s*:",
-    r"^Source:\s*\S.*\|",
-    r"\|\s*Updated:\s*\d{4}-\d{2}-\d{2}",
-    r"^\(For the latest China news",
-    r"Copyright|All rights reserved|Follow us\b",
-    r"&(?:QL|HT|UR|LR|Cx[0-9a-f]+);",
-    r"^BC-[\w&'-]+",
-    r"^\(STORY CAN END HERE|OPTIONAL (?:TRIM|GRAFS?|ADD)",
-    r"^\(?MORE\)?$|\(MORE\)$",
-    r"^NYT-\d\d-\d\d-\d\d\b",
-    r"^c\.\s?\d{4}\b.*News Service$",
-    r"^(?:Home|China|World|Business)(?:\s*/\s*\w[\w&' -]*)+$",
-    r"^(?:Apple News|Facebook|Twitter|Instagram|YouTube)\b.*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),",
-))
-
-
-def is_chrome(line: str) -> bool:
-    return any(p.search(line) for p in CHROME_PATTERNS)
-
+SKIPPED = ("README.md", ".gitattributes", ".gitkeep", "entities.yml")
+#: what turns a read article into one with people, organisations and places (``evaluate(extractor=...)``)
+Extractor = Callable[[RawArticle], Article]
 
 @dataclass(slots=True, frozen=True)
 class Mismatch:
@@ -129,27 +116,14 @@ class FixtureResult:
 
 
 @dataclass(slots=True)
-class Totals:
+class Totals(Counts):
+    """Body paragraphs (``expected`` / ``extracted`` / ``matched``, with precision, recall and F1
+    from :class:`~generator.entityscore.Counts`) and fields, summed over files."""
+
     files: int = 0
     fields_matched: int = 0
     fields_total: int = 0
-    expected: int = 0
-    extracted: int = 0
-    matched: int = 0
     leaked: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else (1.0 if not self.expected else 0.0)
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.expected if self.expected else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass(slots=True)
@@ -158,6 +132,11 @@ class EvalResult:
     fixtures: list[FixtureResult] = field(default_factory=list)
     mismatches: list[Mismatch] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
+    entities: list[EntityScore] = field(default_factory=list)  # files that expect people, organisations, places
+
+    @property
+    def entity_misses(self) -> list[EntityMiss]:
+        return [m for s in self.entities for m in s.misses]
 
     @property
     def articles(self) -> list[FixtureResult]:
@@ -197,7 +176,7 @@ class EvalResult:
 
 
 def _show(value: Any) -> str:
-    text = repr(value)
+    text = repr(list(value) if isinstance(value, tuple) else value)
     return text if len(text) <= 120 else text[:117] + "..."
 
 
@@ -207,6 +186,8 @@ def _normalise(name: str, value: Any) -> Any:
         return value.isoformat()
     if name in ("editors", "paragraphs") and isinstance(value, list):
         return tuple(str(v) for v in value)
+    if name == "byline":
+        return byline_names(value)
     if name == "dateline" and isinstance(value, dict):
         return {k: (v.isoformat() if isinstance(v, (date, datetime)) else v) for k, v in value.items()}
     return value
@@ -231,7 +212,11 @@ def load_expected(path: Path, rel: str) -> dict[str, Any]:
     if "rejected" in data and len(data) > 1:
         raise InputError(rel, "'rejected' cannot be combined with expected fields", line=lines.get(("rejected",)),
                          fix="keep only 'rejected: <part of the expected error>'")
-    return {k: _normalise(k, v) for k, v in data.items()}
+    for key in ENTITY_FIELDS:
+        if key in data and expected_names(data[key] if data[key] is not None else []) is None:
+            raise InputError(rel, f"{key} must be a list of names", line=lines.get((key,)),
+                             fix=f"write e.g. '{key}: [Tomas Varga, Lena Ostrova]'")
+    return {k: (list(v or []) if k in ENTITY_FIELDS else _normalise(k, v)) for k, v in data.items()}
 
 
 def fixture_files(directory: Path) -> list[Path]:
@@ -254,6 +239,35 @@ def read_as_built(path: Path, rel: str) -> RawArticle:
 
 
 def evaluate_file(path: Path, rel: str, expected: dict[str, Any]) -> tuple[FixtureResult, list[Mismatch]]:
+    result, misses, _ = _evaluate_file(path, rel, expected, None)
+    return result, misses
+
+
+def _entities(raw: RawArticle | None, path: Path, rel: str, expected: dict[str, Any],
+              extractor: Extractor) -> EntityScore | None:
+    """Entity precision and recall of one file, when its expectations name entities."""
+    if not any(k in expected for k in ENTITY_FIELDS):
+        return None
+    article: Any = _NoEntities()
+    if raw is not None:
+        try:
+            side = sidecar_path(path)
+            article = extractor(raw)
+            if isinstance(article, Article):  # a sidecar's corrections apply as in the build
+                article = apply_derived(article, load_sidecar(side, Path(rel).with_name(side.name).as_posix()))
+        except InputError:
+            pass  # the read mismatch already says why; every expected entity counts as missed
+    return score(rel, expected, article)
+
+
+class _NoEntities:
+    people: tuple = ()
+    organisations: tuple = ()
+    places: tuple = ()
+
+
+def _evaluate_file(path: Path, rel: str, expected: dict[str, Any], extractor: Extractor | None
+                   ) -> tuple[FixtureResult, list[Mismatch], EntityScore | None]:
     refusal = expected.get("rejected")
     try:
         raw = read_as_built(path, rel)
@@ -262,14 +276,16 @@ def evaluate_file(path: Path, rel: str, expected: dict[str, Any]) -> tuple[Fixtu
         if refusal is not None:
             ok = str(refusal) in message
             misses = [] if ok else [Mismatch(rel, "rejected", refusal, message)]
-            return FixtureResult(rel, None, {}, refusal_expected=str(refusal), refused_as_expected=ok), misses
+            return (FixtureResult(rel, None, {}, refusal_expected=str(refusal), refused_as_expected=ok), misses,
+                    None)
         names = [n for n in FIELDS if n in expected]
         result = FixtureResult(rel, None, {n: False for n in names},
                                expected_paragraphs=len(expected.get("paragraphs", ())))
-        return result, [Mismatch(rel, "read", "an article", exc.diagnostic.format())]
+        entities = _entities(None, path, rel, expected, extractor) if extractor else None
+        return result, [Mismatch(rel, "read", "an article", exc.diagnostic.format())], entities
     if refusal is not None:
         return (FixtureResult(rel, raw.reader, {}, refusal_expected=str(refusal), refused_as_expected=False),
-                [Mismatch(rel, "rejected", refusal, f"read as an article by {raw.reader}")])
+                [Mismatch(rel, "rejected", refusal, f"read as an article by {raw.reader}")], None)
     fields: dict[str, bool] = {}
     misses: list[Mismatch] = []
     for name in FIELDS:
@@ -289,12 +305,19 @@ def evaluate_file(path: Path, rel: str, expected: dict[str, Any]) -> tuple[Fixtu
         matched_paragraphs=sum((want & got_paras).values()) if "paragraphs" in expected else 0,
         leaked=tuple(p for p in extra if is_chrome(p)),
     )
-    return result, misses
+    return result, misses, (_entities(raw, path, rel, expected, extractor) if extractor else None)
 
 
-def evaluate(directory: Path | str) -> EvalResult:
-    """Read every fixture in ``directory`` and compare it with its expectations."""
+def evaluate(directory: Path | str, registry: Registry = EMPTY, extractor: Extractor | None = None) -> EvalResult:
+    """Read every fixture in ``directory`` and compare it with its expectations.
+
+    People, organisations and places are extracted with ``registry`` (none by
+    default: what detection finds alone), or by ``extractor`` (to compare
+    approaches, ``bench/ner_compare.py``)."""
     directory = Path(directory)
+    if extractor is None:
+        matcher = Matcher(registry)
+        extractor = lambda raw: extract(raw, matcher)  # noqa: E731
     result = EvalResult(directory.as_posix())
     if not directory.is_dir():
         result.problems.append(Diagnostic("error", directory.as_posix(), None, "not a directory",
@@ -313,9 +336,11 @@ def evaluate(directory: Path | str) -> EvalResult:
         except InputError as exc:
             result.problems.append(exc.diagnostic)
             continue
-        fixture, misses = evaluate_file(path, rel, expected)
+        fixture, misses, entities = _evaluate_file(path, rel, expected, extractor)
         result.fixtures.append(fixture)
         result.mismatches.extend(misses)
+        if entities is not None:
+            result.entities.append(entities)
     return result
 
 
@@ -339,11 +364,18 @@ def format_table(result: EvalResult) -> str:
         out.append(f"{reader:<12} {t.files:>5} {f'{t.fields_matched}/{t.fields_total}':>7} {t.precision:>10.3f}"
                    f" {t.recall:>7.3f} {t.f1:>6.3f} {t.leaked:>7}")
     out.append("")
+    if result.entities:
+        out += format_scores(result.entities, f"entities ({len(result.entities)} files)")
+        out.append("")
     if result.mismatches:
         out.append("mismatches:")
         out += ["  " + m.format() for m in result.mismatches]
     else:
         out.append("mismatches: none")
+    if result.entities:
+        misses = result.entity_misses
+        out.append("entity misses:" + ("" if misses else " none"))
+        out += ["  " + m.format() for m in misses]
     if result.problems:
         out.append("problems:")
         out += ["  " + d.format() for d in result.problems]

@@ -57,7 +57,7 @@ def entities_json(index: CrossIndex) -> bytes:
         articles = [index.by_id[a] for a in mentioned]
         items.append({
             "id": entity.id, "name": entity.name, "kind": entity.kind, "aliases": list(entity.aliases),
-            "description": entity.description, "wikidata": entity.wikidata,
+            "description": entity.description, "wikidata": entity.wikidata, "reviewed": entity.reviewed,
             "url": entity_url(entity.id) if mentioned else None,
             "article_count": len(mentioned),
             "first_mention": articles[-1].published if articles else None,

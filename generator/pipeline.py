@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping
 
-from .annotations import Anchored, anchor, load_notes
+from .annotations import Anchored, anchor, load_notes, recorded
 from .cache import CACHE_DIR, Cache, code_version, digest, write_atomic
 from .diagnostics import Diagnostic, InputError, Report
 from .progress import progress_bar
@@ -319,6 +319,7 @@ def generate(root: Path, report: Report | None = None,
 
     first = len(report.diagnostics)
     archive = read_archive(paths, report, options, keys)
+    recorded.keep_contexts(archive.articles, archive.notes, cache, report)
     cached = cache.get("crosslink", cross_key)
     reused = _reuse_crosslink(cached, paths) if cached else None
     if reused:

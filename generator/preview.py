@@ -38,7 +38,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .annotations import anchor, load_notes
+from .annotations import anchor, load_notes, recorded
+from .checks import id_warnings, recorded_contexts
 from .cache import CACHE_DIR, Cache, digest, write_atomic
 from .diagnostics import Diagnostic, InputError, Report, suggest
 from .extract import article_id
@@ -271,8 +272,11 @@ def write_preview(root: Path, article: str, out_dir: Path, report: Report,
         title = record.title
         notes, load_report = load_notes(paths.annotations, {record.id}, paths.root, only=record.id)
         found.extend(load_report)
+        id_warnings(notes.get(record.id, []), found)
         placed, anchor_report = anchor(notes.get(record.id, []), record.paragraphs)
         found.extend(anchor_report)
+        if any(recorded.bare(n) for n in notes.get(record.id, [])):
+            recorded.second_opinion(placed, record.paragraphs, recorded_contexts(cache, record.id), found)
         archive = Archive(paths, loaded.registry, [record], notes={record.id: placed} if placed else {},
                           keys={record.id: key})
         text = with_problems(render_one(archive, record, related or [], loaded.matcher), found.sorted())

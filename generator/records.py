@@ -11,6 +11,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+def byline_names(value: Any) -> tuple[str, ...] | None:
+    """A byline as stored: None, or a tuple of names (text is one name, a list several)."""
+    if value is None or value == "" or value == [] or value == ():
+        return None
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
 @dataclass(slots=True, frozen=True)
 class Source:
     path: str  # repository-relative, POSIX separators
@@ -61,12 +70,15 @@ class Mention:
     name: str
     forms: tuple[str, ...]
     paragraphs: tuple[int, ...]  # where it is mentioned, 1-based
-    id: str = ""  # registry slug when registered, else ""
+    id: str = ""  # registry slug; for a detected entity, the slug of its normalised name
+    reviewed: bool = True  # False: detected in the text, not in the registry
 
     def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "forms": list(self.forms)}
         if self.id:
             data["id"] = self.id
+        if not self.reviewed:
+            data["reviewed"] = False
         data["paragraphs"] = list(self.paragraphs)
         return data
 
@@ -118,7 +130,7 @@ class RawArticle:
     publisher: str | None = None
     dateline: Dateline | None = None
     editors: tuple[str, ...] = ()
-    byline: str | None = None
+    byline: tuple[str, ...] | None = None  # the writers' names, title-cased when printed in capitals
     paragraphs: tuple[str, ...] = ()
     line_of: dict[str, int] = field(default_factory=dict)  # field -> line in the raw file
 
@@ -134,7 +146,7 @@ class Article:
     publisher: str | None
     dateline: Dateline | None
     editors: tuple[str, ...]
-    byline: str | None
+    byline: tuple[str, ...] | None  # None: no byline; never empty
     paragraphs: tuple[str, ...]
     key_figures: tuple[Figure, ...]
     people: tuple[Mention, ...]
@@ -159,14 +171,14 @@ class Article:
     def from_data(cls, data: dict[str, Any], paragraphs: tuple[str, ...] | list[str]) -> "Article":
         """The inverse of :meth:`to_data` (front matter plus the body's paragraphs)."""
         def mentions(items: list[dict[str, Any]]) -> tuple[Mention, ...]:
-            return tuple(Mention(m["name"], tuple(m["forms"]), tuple(m["paragraphs"]), m.get("id", ""))
-                         for m in items)
+            return tuple(Mention(m["name"], tuple(m["forms"]), tuple(m["paragraphs"]), m.get("id", ""),
+                                 m.get("reviewed", True)) for m in items)
 
         dateline = data.get("dateline")
         return cls(
             id=data["id"], title=data["title"], published=data["published"], agency=data["agency"],
             publisher=data["publisher"], dateline=Dateline(**dateline) if dateline else None,
-            editors=tuple(data["editors"]), byline=data["byline"], paragraphs=tuple(paragraphs),
+            editors=tuple(data["editors"]), byline=byline_names(data["byline"]), paragraphs=tuple(paragraphs),
             key_figures=tuple(Figure(**f) for f in data["key_figures"]),
             people=mentions(data["people"]), organisations=mentions(data["organisations"]),
             places=mentions(data["places"]), quotes=tuple(Quote(**q) for q in data["quotes"]),
@@ -184,7 +196,7 @@ class Article:
             "publisher": self.publisher,
             "dateline": self.dateline.to_data() if self.dateline else None,
             "editors": list(self.editors),
-            "byline": self.byline,
+            "byline": list(self.byline) if self.byline else None,
             "key_figures": [f.to_data() for f in self.key_figures],
             "people": [m.to_data() for m in self.people],
             "organisations": [m.to_data() for m in self.organisations],

@@ -1,5 +1,8 @@
 """The entity registry, ``site-data/entities.yml``: it decides identity.
 
+Entities it lacks that detection finds in the articles join it for the build
+(:func:`with_unreviewed`), marked as not reviewed.
+
 Each entity has an ``id`` (slug, used in URLs), a canonical ``name``, a
 ``kind`` (person, organisation, place), ``aliases`` (other surface forms seen
 in articles), an optional ``description`` and ``wikidata`` ID. An alias
@@ -9,13 +12,17 @@ claimed by two entities is an error.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import limits
 from .diagnostics import InputError, unknown_key_message
 from .yamlio import load_yaml_file
+
+if TYPE_CHECKING:
+    from .records import Article
 
 KINDS = ("person", "organisation", "place")
 KEYS = ("id", "name", "kind", "aliases", "description", "wikidata")
@@ -32,6 +39,7 @@ class Entity:
     description: str = ""
     wikidata: str | None = None
     line: int = 0  # where it is defined in entities.yml
+    reviewed: bool = True  # False: found in the text by detection, not in entities.yml
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -57,6 +65,44 @@ class Registry:
 
 
 EMPTY = Registry(())
+
+
+KIND_ORDER = ("person", "organisation", "place")
+
+
+def with_unreviewed(registry: Registry, articles: "list[Article]") -> Registry:
+    """The registry and, after its entities, every entity the articles mention that it lacks.
+
+    Mentions marked not reviewed are merged by id: the entity's name is the
+    one most articles use (ties: the longest, then the first in alphabetical
+    order), its kind the one most mentions have, its aliases the other names
+    and surface forms seen (a form another entity also uses is left out).
+    Deterministic: the same articles give the same entities in any order."""
+    known = {e.id for e in registry.entities}
+    names: dict[str, Counter[str]] = {}
+    kinds: dict[str, Counter[str]] = {}
+    forms: dict[str, set[str]] = {}
+    for article in articles:
+        for kind, mentions in (("person", article.people), ("organisation", article.organisations),
+                               ("place", article.places)):
+            for mention in mentions:
+                if mention.reviewed or not mention.id or mention.id in known:
+                    continue
+                names.setdefault(mention.id, Counter())[mention.name] += 1
+                kinds.setdefault(mention.id, Counter())[kind] += 1
+                forms.setdefault(mention.id, set()).update((mention.name, *mention.forms))
+    if not names:
+        return registry
+    claimed = Counter(form for eid in forms for form in forms[eid])
+    registered = registry.by_form()
+    added = []
+    for eid in sorted(names):
+        name = sorted(names[eid].items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        kind = sorted(kinds[eid].items(), key=lambda kv: (-kv[1], KIND_ORDER.index(kv[0])))[0][0]
+        aliases = tuple(sorted(f for f in forms[eid] if f != name and claimed[f] == 1 and f not in registered))
+        added.append(Entity(id=eid, name=name, kind=kind, aliases=aliases, reviewed=False))
+    return Registry(registry.entities + tuple(added), registry.path)
+
 
 
 def load_registry(path: Path, rel: str = "site-data/entities.yml") -> Registry:

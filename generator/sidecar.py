@@ -16,7 +16,7 @@ from typing import Any
 
 from . import limits
 from .diagnostics import InputError, unknown_key_message
-from .records import Article, Dateline, Event, Figure, Mention, Quote, RawArticle
+from .records import Article, Dateline, Event, Figure, Mention, Quote, RawArticle, byline_names
 from .records_schema import FIELD_TYPES, OPTIONAL, preview
 from .yamlio import load_yaml_file
 
@@ -86,7 +86,19 @@ def _coerce(key: str, value: Any, sidecar: Sidecar) -> Any:
                 raise bad("an ISO 8601 date and time, e.g. 2020-05-17T15:51:00+08:00") from None
             return value
         raise bad("an ISO 8601 date and time, e.g. 2020-05-17T15:51:00+08:00")
-    if key in ("title", "agency", "publisher", "byline"):
+    if key == "byline":  # one name as text, or a list of names
+        if value is None or isinstance(value, str):
+            names = byline_names(value.strip() if value else None)
+        elif isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+            names = byline_names([v.strip() for v in value])
+        else:
+            raise bad("a name or a list of names")
+        for index, name in enumerate(names or ()):
+            what = "byline" if isinstance(value, str) else f"byline[{index + 1}]"
+            limits.check_length(name, limits.NAME, rel, what, line=sidecar.line(key, index) if what != "byline"
+                                else line, fix="shorten the byline" if what == "byline" else "one name per item")
+        return names
+    if key in ("title", "agency", "publisher"):
         if value is None:
             return value
         if isinstance(value, str):

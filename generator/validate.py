@@ -43,8 +43,10 @@ def check_raw(raw: RawArticle, sidecar: Sidecar | None, article_id: str) -> None
                             fix=f"correct it in {side}, e.g. '{key}: ...'")
 
     found("title", raw.title, limits.HEADLINE)
-    for key in ("agency", "publisher", "byline"):
+    for key in ("agency", "publisher"):
         found(key, getattr(raw, key), limits.NAME)
+    for number, name in enumerate(raw.byline or (), start=1):
+        found("byline", name, limits.NAME, "byline" if len(raw.byline) == 1 else f"byline[{number}]")
     for number, editor in enumerate(raw.editors, start=1):
         found("editors", editor, limits.NAME, f"editors[{number}]")
     if raw.dateline is not None:

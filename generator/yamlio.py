@@ -63,6 +63,31 @@ def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
 
 
+#: what the parser was reading when it failed, for a construct left open (its start is where the problem is)
+_OPENED = {
+    "quoted scalar": ("a quoted value", "end the value with the same quote mark on that line"),
+    "flow sequence": ("a list opened with '['", "close it with ']' on that line, or quote the value"),
+    "flow mapping": ("a mapping opened with '{'", "close it with '}' on that line, or quote the value"),
+}
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, rel: str, text: str) -> InputError:
+    """The error at the line where the problem starts: for a quote, '[' or '{' left open, the line
+    where it was opened, not the line (often the end of the file) where the parser gave up."""
+    context, start, found = exc.context or "", exc.context_mark, exc.problem_mark
+    opened = next((what for key, what in _OPENED.items() if key in context), None)
+    if opened and start is not None and found is not None and found.line > start.line:
+        at_end = found.index >= len(text.rstrip())
+        where = "the end of the file" if at_end else f"line {found.line + 1}"
+        return InputError(rel, f"YAML syntax error, column {start.column + 1}: {opened[0]} starts here and is "
+                          f"not closed before {where}", line=start.line + 1, fix=opened[1])
+    mark = found or start
+    line = mark.line + 1 if mark else None
+    column = f", column {mark.column + 1}" if mark else ""
+    return InputError(rel, f"YAML syntax error{column}: {_one_line(exc.problem or exc.context)}", line=line,
+                      fix="check indentation, colons and quotes on that line")
+
+
 def parse_yaml(text: str, rel: str) -> tuple[Any, dict[tuple, int]]:
     try:
         _reject_aliases(text, rel)
@@ -90,11 +115,7 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, dict[tuple, int]]:
                          fix="delete it, or write it as an escape such as \"\\x85\" in a double-quoted string"
                          ) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = f", column {mark.column + 1}" if mark else ""
-        raise InputError(rel, f"YAML syntax error{column}: {_one_line(exc.problem or exc.context)}", line=line,
-                         fix="check indentation, colons and quotes on that line") from None
+        raise _syntax_error(exc, rel, text) from None
     except yaml.YAMLError as exc:
         raise InputError(rel, f"YAML error: {_one_line(exc)}", fix="check the file's YAML syntax") from None
     return data, lines

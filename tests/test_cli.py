@@ -100,8 +100,32 @@ def test_eval_prints_the_table_and_fails_on_a_mismatch(root: Path, tmp_path: Pat
 def test_annotate_prints_a_note_that_anchors(archive: Path):
     result = run(archive, "annotate", SEED_ID, "the most ambitious, agile and aggressive")
     assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:8] == [
+        "# A note on \"What China has done to boost int'l cooperation against COVID-19\" (" + SEED_ID + ").",
+        f"# Save it as a .yml file in site-data/annotations/{SEED_ID}/, fill it in, and run `newsarchive check`.",
+        "",
+        "# Paragraph 6.",
+        "id: the-most-ambitious-agile-and-aggressive  # the note's permalink "
+        "(#note-the-most-ambitious-agile-and-aggressive): keep it when you correct the quote",
+        'quote: "the most ambitious, agile and aggressive"',
+        "# the words around the quote: they place the note again if the article is edited",
+        'prefix: "countries. \\"China has rolled out perhaps"',
+    ]
+    assert lines[8] == 'suffix: "disease containment effort in history,\\""'
+    assert lines[-1].startswith("added: ") and result.stderr == ""
     note = yaml.safe_load(result.stdout)
     assert note["quote"] == "the most ambitious, agile and aggressive" and note["kind"] == "context"
+
+
+def test_annotate_gives_an_id_no_other_note_of_the_article_has(archive: Path):
+    folder = archive / "site-data/annotations" / SEED_ID
+    (folder / "first.yml").write_text("id: the-most-ambitious-agile-and-aggressive\nquote: the most ambitious\n"
+                                      "kind: context\nbody: TEST FIXTURE\nauthor: T\nadded: 2026-11-29\n",
+                                      encoding="utf-8")
+    result = run(archive, "annotate", SEED_ID, "the most ambitious, agile and aggressive")
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(result.stdout)["id"] == "the-most-ambitious-agile-and-aggressive-2"
 
 
 def test_annotate_names_the_closest_passage(archive: Path):

@@ -51,10 +51,12 @@ def test_page_paths(small):
     assert entity_pages == [
         "entities/alda-brenner/index.md", "entities/alda-brenner/page-2.md",
         "entities/continentia/index.md", "entities/continentia/page-2.md", "entities/continentia/page-3.md",
+        "entities/harbor-research-institute/index.md",  # not in the registry: found by detection
         "entities/index.md",
         "entities/northland-health-agency/index.md", "entities/northland-health-agency/page-2.md",
         "entities/ostmark/index.md", "entities/ostmark/page-2.md",
         "entities/ruth-kale/index.md",
+        "entities/tomas-varga/index.md",  # not in the registry: found by detection
         "entities/vellan/index.md", "entities/vellan/page-2.md",
     ]  # Lake Orvo is registered but never mentioned: no page
     assert "entities/_by-letter/person-a.md" in small and "entities/_by-letter/place-l.md" not in small
@@ -102,6 +104,13 @@ def test_clip():
     assert len(clip("x " * 100, 50)) <= 50
 
 
+def test_an_unregistered_entity_has_a_page_marked_not_reviewed(big):
+    page = big["entities/tomas-varga/index.md"]
+    assert "# Tomas Varga\n\nPerson\n\n!!! note \"Not reviewed\"\n    Found in the articles' text by automatic" in page
+    assert "said Tomas Varga, who led it" in section(page, "Articles")
+    assert "(reported)" in section(page, "Quotes")  # his reported speech is attributed to him
+
+
 def test_entity_page_content(big):
     page = big["entities/alda-brenner/index.md"]
     assert page.startswith("---\ntitle: Alda Brenner\ntemplate: entity.html\nentity:\n  kind: person\n"
@@ -111,8 +120,11 @@ def test_entity_page_content(big):
         "- [Continentia](../continentia/index.md): 4 articles",
         "- [Vellan](../vellan/index.md): 4 articles",
         "- [Northland Health Agency](../northland-health-agency/index.md): 2 articles",
+        "- [Harbor Research Institute](../harbor-research-institute/index.md): 1 article",  # detected
         "- [Ostmark](../ostmark/index.md): 1 article",
+        "- [Tomas Varga](../tomas-varga/index.md): 1 article",  # detected
     ]
+    assert "Not reviewed" not in page  # registered
     # the headline links to the paragraph that first names her; that sentence follows
     assert (f"- 1 March 2021: [TEST FIXTURE: Vellan opens a clinic](../../articles/{A1}.md#p2)  \n"
             "  Health Minister Alda Brenner said the clinic was planned on Feb. 20 by the Northland Health Agency.\n"

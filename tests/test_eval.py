@@ -7,7 +7,9 @@ from pathlib import Path
 
 import yaml
 
+from generator.entityscore import total
 from generator.evaluate import FIELDS, evaluate, format_table, is_chrome
+from generator.registry import Entity, Registry
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 
@@ -50,7 +52,7 @@ def test_a_wrong_expectation_is_caught(tmp_path: Path):
     assert result.field_rates()["title"] == (1, 1)
     table = format_table(result)
     assert "byline         0/1    0.0%" in table
-    assert ("  cd-rail-link.txt: byline: expected 'ZHOU WENTING/LI NA', got 'ZHOU WENTING, LI NA'"
+    assert ("  cd-rail-link.txt: byline: expected ['ZHOU WENTING/LI NA'], got ['Zhou Wenting', 'Li Na']"
             in table.splitlines())
 
 
@@ -121,3 +123,45 @@ def test_chrome_patterns():
     for line in ("China has been boosting international cooperation.",
                  "The editor of the paper said the photo was real."):
         assert not is_chrome(line), line
+
+
+def test_entity_precision_and_recall_meet_the_targets_on_every_family():
+    result = evaluate(FORMATS)
+    assert len(result.articles) >= 40 and len(result.entities) == len(result.articles)
+    assert {f.reader for f in result.articles} == {"peoplesdaily", "chinadaily", "xinhuanet", "trec", "html",
+                                                   "plaintext"}
+    docnos = {p.name[:3] for p in (FORMATS / "trec").glob("*.sgml")}
+    assert {"xie", "apw", "nyt"} <= docnos  # Xinhua, AP and NYT wire copy
+    overall = total(result.entities)
+    assert overall.expected >= 150
+    assert overall.precision >= 0.90 and overall.recall >= 0.85, format_table(result)
+    for kind in ("people", "organisations", "places"):
+        assert total(result.entities, kind).recall >= 0.80, kind
+
+
+def test_entity_misses_are_listed_and_move_precision_and_recall(tmp_path: Path):
+    _, expected = copy_fixture(tmp_path, "chinadaily", "cd-rail-link", ".txt")
+    rewrite(expected, people=["Chen Hao", "Nobody Invented"], places=["Eastbank"])
+    result = evaluate(tmp_path)
+    people, places = total(result.entities, "people"), total(result.entities, "places")
+    assert (people.expected, people.extracted, people.matched) == (2, 1, 1)
+    assert (places.expected, places.extracted, places.matched) == (1, 2, 1)
+    table = format_table(result)
+    assert "  cd-rail-link.txt: people: missed 'Nobody Invented'" in table.splitlines()
+    assert "  cd-rail-link.txt: places: extra 'Westford'" in table.splitlines()
+    assert result.ok  # fields are right: entity misses are measured, not failures
+
+
+def test_a_registry_given_to_eval_wins(tmp_path: Path):
+    _, expected = copy_fixture(tmp_path, "chinadaily", "cd-rail-link", ".txt")
+    rewrite(expected, people=["Chen Hao"], places=["East Bank Town", "Westford"])
+    registry = Registry((Entity("east-bank", "East Bank Town", "place", ("Eastbank",)),))
+    assert total(evaluate(tmp_path).entities, "places").matched == 1
+    assert total(evaluate(tmp_path, registry).entities, "places").matched == 2
+
+
+def test_an_entity_expectation_must_be_a_list_of_names(tmp_path: Path):
+    _, expected = copy_fixture(tmp_path, "chinadaily", "cd-rail-link", ".txt")
+    rewrite(expected, people="Chen Hao")
+    result = evaluate(tmp_path)
+    assert [d.message for d in result.problems] == ["people must be a list of names"]

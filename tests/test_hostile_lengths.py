@@ -95,7 +95,7 @@ def test_mentions_are_linear_in_the_hits():
     def run(count: int) -> None:
         paras = tuple(f"TEST FIXTURE {i}: Testfixture Person met Testfixture Place." for i in range(count))
         hits = matcher.hits(paras)
-        (person,) = mentions(hits, "person", None, matcher)
+        (person,) = mentions(hits, "person")
         assert len(person.paragraphs) == count
 
     small, large = cpu(run, 2_000), cpu(run, 20_000)

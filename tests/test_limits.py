@@ -143,7 +143,7 @@ def test_each_channel_refuses_with_one_line(refused, name):
 
 def test_check_refuses_exactly_what_build_refuses(refused):
     _root, checked, built = refused
-    assert sorted(d.format() for d in checked.diagnostics) == sorted(d.format() for d in built.diagnostics)
+    assert sorted(d.format() for d in checked.errors) == sorted(d.format() for d in built.errors)
     assert len(checked.errors) == len(CASES)
 
 

@@ -82,9 +82,25 @@ def test_misspelt_key_names_the_closest(tmp_path):
 
 
 def test_yaml_syntax_error_has_line_and_column(tmp_path):
-    _, messages = load_one(tmp_path, f"{ARTICLE}/bad.yml", GOOD_NOTE + "body: [unclosed\n")
-    assert len(messages) == 1
-    assert messages[0].startswith(f"site-data/annotations/{ARTICLE}/bad.yml:7: error: YAML syntax error, column ")
+    _, messages = load_one(tmp_path, f"{ARTICLE}/bad.yml", "# TEST FIXTURE\n" + GOOD_NOTE + "body: Note: a colon\n")
+    assert messages == [f"site-data/annotations/{ARTICLE}/bad.yml:7: error: YAML syntax error, column 11: mapping "
+                        "values are not allowed in this context (check indentation, colons and quotes on that line)"]
+
+
+@pytest.mark.parametrize("first, message", [
+    ('quote: "the harbour bridge reopened', "column 8: a quoted value starts here and is not closed before the end "
+     "of the file (end the value with the same quote mark on that line)"),
+    ("quote: 'the harbour bridge reopened", "column 8: a quoted value starts here and is not closed before the end "
+     "of the file (end the value with the same quote mark on that line)"),
+    ("quote: [the harbour bridge reopened", "column 8: a list opened with '[' starts here and is not closed before "
+     "line 2 (close it with ']' on that line, or quote the value)"),
+])
+def test_unclosed_value_is_reported_where_it_starts(tmp_path, first, message):
+    """An unclosed quote on line 1 of a nine-line file is on line 1, not where the parser gave up."""
+    text = first + "\n" + GOOD_NOTE.split("\n", 1)[1] + "sources:\n  - url: https://example.org/\n    title: T\n"
+    assert text.count("\n") == 8
+    _, messages = load_one(tmp_path, f"{ARTICLE}/bad.yml", text)
+    assert messages == [f"site-data/annotations/{ARTICLE}/bad.yml:1: error: YAML syntax error, {message}"]
 
 
 def test_anchors_and_aliases_are_refused(tmp_path):

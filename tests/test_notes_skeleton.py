@@ -44,38 +44,52 @@ def as_note(data: dict, index: int) -> Note:
                 sources=(), author=data["author"], added=str(data["added"]), file="x.yml", line=1)
 
 
-def test_unique_passage_needs_no_context(seed):
+def test_unique_passage_gets_an_id_and_its_context(seed):
     text = annotate_skeleton(seed, "the most ambitious, agile and aggressive", today=TODAY)
     (data,) = notes_of(text)
+    assert data["id"] == "the-most-ambitious-agile-and-aggressive"
     assert data["quote"] == "the most ambitious, agile and aggressive"
-    assert "prefix" not in data and "suffix" not in data
+    # at least 32 characters of whole words on each side, as the Hypothesis client records them
+    assert data["prefix"] == 'countries. "China has rolled out perhaps'
+    assert data["suffix"] == 'disease containment effort in history,"'
+    assert len(data["prefix"].split(" ", 1)[1]) < 32 <= len(data["prefix"])
     assert (data["kind"], data["added"]) == ("context", TODAY)
     assert "# Paragraph 6." in text
     assert f"site-data/annotations/{SEED}/" in text
+    (item,), report = anchor([as_note(data, 0)], seed.paragraphs)
+    assert report.diagnostics == [] and item.status == "exact" and item.paragraph == 6
 
 
-def test_every_occurrence_gets_the_shortest_context_that_makes_it_unique(seed):
+def test_ids_are_not_those_the_article_already_uses(seed):
+    text = annotate_skeleton(seed, "the most ambitious, agile and aggressive", today=TODAY,
+                             taken={"the-most-ambitious-agile-and-aggressive",
+                                    "the-most-ambitious-agile-and-aggressive-2"})
+    assert notes_of(text)[0]["id"] == "the-most-ambitious-agile-and-aggressive-3"
+
+
+def test_every_occurrence_gets_context_that_makes_it_unique(seed):
     text = annotate_skeleton(seed, "the WHO", today=TODAY)
     notes = notes_of(text)
     assert len(notes) == 10
     assert "# The passage occurs 10 times" in text
+    assert len({n["id"] for n in notes}) == 10 and notes[0]["id"] == "the-who" and notes[1]["id"] == "the-who-2"
     anchored, report = anchor([as_note(d, i) for i, d in enumerate(notes)], seed.paragraphs)
     assert report.diagnostics == []
     assert all(a.status == "exact" for a in anchored)
     # ten different places, in the order the skeleton listed them
-    places = [(a.paragraph, a.start) for a in sorted(anchored, key=lambda a: a.note.id)]
+    places = [(a.paragraph, a.start) for a in sorted(anchored, key=lambda a: int(a.note.id[1:]))]
     assert len(set(places)) == 10
     assert places == sorted(places)
-    # shortest: one word less of prefix or suffix and the passage is ambiguous again
+    # no longer than needed: one word less of prefix or suffix is under 32 characters or ambiguous again
     for i, data in enumerate(notes):
         for key, drop in (("prefix", lambda w: w[1:]), ("suffix", lambda w: w[:-1])):
-            if key in data:
-                shorter = dict(data)
-                words = drop(data[key].split())
-                shorter[key] = " ".join(words) if words else None
-                (item,), report = anchor([as_note(shorter, i)], seed.paragraphs)
-                assert item.status == "orphan", (data, key)
-                assert "occurs" in report.errors[0].message
+            words = drop(data[key].split())
+            if len(" ".join(words)) < 32:
+                continue
+            shorter = dict(data, **{key: " ".join(words)})
+            (item,), report = anchor([as_note(shorter, i)], seed.paragraphs)
+            assert item.status == "orphan", (data, key)
+            assert "occurs" in report.errors[0].message
 
 
 def test_typed_passage_is_replaced_by_the_article_text(seed):

@@ -126,7 +126,7 @@ def test_note_problems_are_check_s_lines_on_the_page_and_in_the_report(repo: Pat
     notes = sample_notes(repo)
     (repo / NOTES / "broken.yml").write_text("quote: [unclosed\n", encoding="utf-8")
     (repo / NOTES / "gone.yml").write_text(
-        "quote: a passage this article never prints <script>\nkind: context\nbody: TEST FIXTURE note\n"
+        "id: gone\nquote: a passage this article never prints <script>\nkind: context\nbody: TEST FIXTURE note\n"
         "author: TEST FIXTURE\nadded: 2026-01-01\n", encoding="utf-8")
     before = tree_digest(repo / "site-data")
     checked, _summary = check_archive(Paths(repo))

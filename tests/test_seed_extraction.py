@@ -113,6 +113,8 @@ ORGANISATIONS = [
     ("Association of Southeast Asian Nations", ("Association of Southeast Asian Nations",)),
     ("National Health Commission", ("National Health Commission",)),
     ("U.S. Centers for Disease Control and Prevention", ("U.S. Centers for Disease Control and Prevention",)),
+    # the one entity the registry does not cover: detected, not reviewed
+    ("Department of Biomedical Sciences for Health", ("Department of Biomedical Sciences for Health",)),
     ("University of Milan", ("University of Milan",)),
     ("WHO Health Emergencies Programme", ("WHO's Health Emergencies Program",)),
 ]
@@ -145,6 +147,13 @@ def test_places(seed_article):
 def test_money_is_not_a_place(seed_article):
     us = next(m for m in seed_article.places if m.name == "United States")
     assert 14 not in us.paragraphs  # "50 million U.S. dollars"
+
+
+def test_only_the_unregistered_entity_is_not_reviewed(seed_article):
+    mentions = (*seed_article.people, *seed_article.organisations, *seed_article.places)
+    unreviewed = [(m.name, m.id, m.paragraphs) for m in mentions if not m.reviewed]
+    assert unreviewed == [("Department of Biomedical Sciences for Health",
+                           "department-of-biomedical-sciences-for-health", (21,))]
 
 
 def test_who_is_one_entity_under_two_names(seed_article):

@@ -23,7 +23,7 @@ def test_values_win(archive: Path):
     articles, report = _read(archive, "title: A corrected headline\nbyline: Jane Doe\neditors: [Zhao Tong]\n")
     assert not report.diagnostics
     (article,) = articles
-    assert (article.title, article.byline, article.editors) == ("A corrected headline", "Jane Doe", ("Zhao Tong",))
+    assert (article.title, article.byline, article.editors) == ("A corrected headline", ("Jane Doe",), ("Zhao Tong",))
     assert article.corrected == ("title", "editors", "byline")
     assert article.to_data()["corrected"] == ["title", "editors", "byline"]
 
@@ -49,7 +49,7 @@ def test_unquoted_yaml_timestamp_is_accepted(archive: Path):
     ("published: last Tuesday\n", "1: error: published: 'last Tuesday' is not an ISO 8601 date and time"),
     ("editors: Zhao Tong\n", "1: error: editors: 'Zhao Tong' is not a list of text"),
     ("key_figures:\n  - {txt: x}\n", "2: error: key_figures[1]: unknown key 'txt' (did you mean 'text'?)"),
-    ("title: [unclosed\n", "2: error: YAML syntax error, column 1"),
+    ("title: [unclosed\n", "1: error: YAML syntax error, column 8: a list opened with '[' starts here"),
     ("- just\n- a list\n", "1: error: a sidecar must be a mapping of field: value"),
 ])
 def test_errors_name_file_line_key_and_fix(archive: Path, sidecar: str, message: str):

@@ -220,6 +220,7 @@ def _note(item: Any, prefix: tuple, lines: dict[tuple, int], rel: str, article: 
         added=data["added"],
         file=rel,
         line=start,
+        id_given=bool(data.get("id")),
     )
 
 

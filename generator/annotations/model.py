@@ -53,6 +53,7 @@ class Note:
     added: str  # ISO date, e.g. "2026-11-29"
     file: str  # repository-relative path of the note file
     line: int  # line where the note starts
+    id_given: bool = True  # False: the id is default_note_id's, made from the quote (changes with it)
 
 
 @dataclass(slots=True, frozen=True)

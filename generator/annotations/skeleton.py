@@ -2,8 +2,12 @@
 
 :func:`annotate_skeleton` finds the passage in the article the way anchoring
 does (whitespace, quote and dash styles do not matter), copies the article's
-own text into ``quote``, and, when the passage occurs more than once, adds the
-shortest ``prefix``/``suffix`` (whole words) that picks out each occurrence.
+own text into ``quote``, gives the note a stable ``id`` (its permalink, which
+then no longer changes when the quote is corrected), and records the words
+around the passage as ``prefix``/``suffix``: at least 32 characters each (whole
+words), as the Hypothesis client records them, so that anchoring can find the
+passage again after the article is edited, and more where needed to pick out
+one occurrence of a passage that occurs more than once.
 When the passage is not in the article it raises :class:`PassageNotFound`
 whose message names the closest passage (rapidfuzz).
 """
@@ -13,15 +17,18 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from typing import Sequence
+from typing import Collection, Sequence
 
 from rapidfuzz import fuzz
+from slugify import slugify
 
 from ..records import Article
-from .anchor import _Document, _fits, _occurrences, _word_bounds, fold
+from .folding import Document, fits, fold, occurrences, word_bounds
 from .model import KINDS, VERDICTS
 
 MAX_CONTEXT_WORDS = 30
+#: at least this many characters of context on each side (the Hypothesis client records 32)
+CONTEXT_CHARS = 32
 _WORD = re.compile(r"\S+")
 
 
@@ -46,9 +53,12 @@ def _context_options(joined: str, a: int, b: int) -> tuple[list[str], list[str]]
     return prefixes, suffixes
 
 
-def _disambiguate(doc: _Document, paragraphs: Sequence[str], hits: list[tuple[int, int, int]],
-                  target: tuple[int, int, int], start: int, end: int) -> tuple[str, str] | None:
-    """The shortest (prefix, suffix) of whole words singling out ``target``."""
+def selector_context(doc: Document, paragraphs: Sequence[str], hits: list[tuple[int, int, int]],
+                     target: tuple[int, int, int], start: int, end: int) -> tuple[str, str] | None:
+    """(prefix, suffix) for the passage at original [start, end) of paragraph ``target[0]``:
+    whole words, at least CONTEXT_CHARS characters on each side where the text has them (as
+    Hypothesis records 32), more words where that is what singles ``target`` out of ``hits``
+    (the passage's exact occurrences, folded). None if even MAX_CONTEXT_WORDS do not."""
     joined_starts, at = [], 0
     for p in paragraphs:
         joined_starts.append(at)
@@ -56,19 +66,34 @@ def _disambiguate(doc: _Document, paragraphs: Sequence[str], hits: list[tuple[in
     joined = " ".join(paragraphs)
     pi = target[0]
     prefixes, suffixes = _context_options(joined, joined_starts[pi] + start, joined_starts[pi] + end)
-    options = [("", "")]
-    options += [(p, "") for p in prefixes] + [("", s) for s in suffixes]
-    options += [(p, s) for i, p in enumerate(prefixes) for j, s in enumerate(suffixes)]
-    options.sort(key=lambda o: (len(o[0].split()) + len(o[1].split()), len(o[0]) + len(o[1])))
-    for prefix, suffix in options:
-        fp, fs = fold(prefix)[0].strip(), fold(suffix)[0].strip()
-        if [h for h in hits if _fits(doc, *h, fp, fs)] == [target]:
+    prefixes = [" ".join(p.split()) for p in prefixes] or [""]
+    suffixes = [" ".join(s.split()) for s in suffixes] or [""]
+    first_p = next((i for i, p in enumerate(prefixes) if len(p) >= CONTEXT_CHARS), len(prefixes) - 1)
+    first_s = next((j for j, s in enumerate(suffixes) if len(s) >= CONTEXT_CHARS), len(suffixes) - 1)
+    options = [(i, j) for i in range(first_p, len(prefixes)) for j in range(first_s, len(suffixes))]
+    options.sort(key=lambda o: (o[0] + o[1], o))
+    for i, j in options:
+        prefix, suffix = prefixes[i], suffixes[j]
+        if len(hits) == 1 or [h for h in hits if fits(doc, *h, fold(prefix)[0].strip(), fold(suffix)[0].strip())] \
+                == [target]:
             return prefix, suffix
     return None
 
 
-def _skeleton(quote: str, prefix: str, suffix: str, today: date) -> list[str]:
-    lines = [f"quote: {_yaml_string(quote)}"]
+def note_id(quote: str, taken: Collection[str]) -> str:
+    """A readable, stable id for a new note: the quote's first words, made unique among ``taken``."""
+    base = slugify(quote, max_length=40, word_boundary=True, save_order=True) or "note"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _skeleton(note_id: str, quote: str, prefix: str, suffix: str, today: date) -> list[str]:
+    lines = [f"id: {note_id}  # the note's permalink (#note-{note_id}): keep it when you correct the quote",
+             f"quote: {_yaml_string(quote)}"]
+    if prefix or suffix:
+        lines.append("# the words around the quote: they place the note again if the article is edited")
     if prefix:
         lines.append(f"prefix: {_yaml_string(prefix)}")
     if suffix:
@@ -87,21 +112,23 @@ def _skeleton(quote: str, prefix: str, suffix: str, today: date) -> list[str]:
 
 
 def annotate_skeleton(article: Article, passage: str, *, today: date | None = None,
-                      occurrence: int | None = None) -> str:
+                      occurrence: int | None = None, taken: Collection[str] = ()) -> str:
     """A YAML note for ``passage`` of ``article``, ready to fill in.
 
-    If the passage occurs several times, one skeleton per occurrence (or only
-    the ``occurrence``-th, 1-based), each with the shortest context that makes
-    it unique. Raises PassageNotFound (message: the closest passage) if the
-    passage is not in the article or runs across paragraphs.
+    It has an ``id`` (the quote's first words, not one of the article's ``taken``
+    note ids) and ``prefix``/``suffix`` (:func:`selector_context`). If the passage
+    occurs several times, one skeleton per occurrence (or only the
+    ``occurrence``-th, 1-based), each with context that makes it unique. Raises
+    PassageNotFound (message: the closest passage) if the passage is not in the
+    article or runs across paragraphs.
     """
     today = today or date.today()
     paragraphs = article.paragraphs
-    doc = _Document(paragraphs)
+    doc = Document(paragraphs)
     quote = fold(passage)[0].strip()
     if not quote:
         raise PassageNotFound("the passage is empty: give the words you want to annotate")
-    hits = [(pi, a, a + len(quote)) for pi, p in enumerate(doc.paras) for a in _occurrences(quote, p.folded)]
+    hits = [(pi, a, a + len(quote)) for pi, p in enumerate(doc.paras) for a in occurrences(quote, p.folded)]
     if not hits:
         raise PassageNotFound(_not_found(article, doc, quote, passage))
     chosen = list(enumerate(hits, start=1))
@@ -116,26 +143,28 @@ def annotate_skeleton(article: Article, passage: str, *, today: date | None = No
     if len(hits) > 1 and occurrence is None:
         out.append(f"# The passage occurs {len(hits)} times: keep the note for the one you mean, "
                    "delete the others.")
+    ids = set(taken)
     for number, hit in chosen:
         pi = hit[0]
         start, end = doc.paras[pi].span(hit[1], hit[2])
         text = paragraphs[pi][start:end]
         out.append("")
+        context = selector_context(doc, paragraphs, hits, hit, start, end)
         if len(hits) > 1:
-            context = _disambiguate(doc, paragraphs, hits, hit, start, end)
             out.append(f"# --- occurrence {number} of {len(hits)}: paragraph {pi + 1} ---")
-            if context is None:
-                out.append(f"# This passage and the {MAX_CONTEXT_WORDS} words around it occur more than "
-                           "once: quote a longer passage.")
-                context = ("", "")
         else:
             out.append(f"# Paragraph {pi + 1}.")
+        if context is None:
+            out.append(f"# This passage and the {MAX_CONTEXT_WORDS} words around it occur more than "
+                       "once: quote a longer passage.")
             context = ("", "")
-        out += _skeleton(text, context[0], context[1], today)
+        ident = note_id(text, ids)
+        ids.add(ident)
+        out += _skeleton(ident, text, context[0], context[1], today)
     return "\n".join(out) + "\n"
 
 
-def _not_found(article: Article, doc: _Document, quote: str, passage: str) -> str:
+def _not_found(article: Article, doc: Document, quote: str, passage: str) -> str:
     spanning = doc.joined.find(quote)
     if spanning != -1:
         first = doc.paragraph_at(spanning) + 1
@@ -153,6 +182,6 @@ def _not_found(article: Article, doc: _Document, quote: str, passage: str) -> st
         return message + "; nothing in the article is close to it: check the article id"
     score, pi, a, b = best
     para = doc.paras[pi]
-    start, end = _word_bounds(para.text, *para.span(a, b))
+    start, end = word_bounds(para.text, *para.span(a, b))
     return (message + f"; the closest passage is in paragraph {pi + 1} ({score:.0f}% similar): "
             f"{para.text[start:end]!r}")

@@ -3,6 +3,11 @@
 Built once per build in one pass over the articles (one regex pass per
 article), then shared by the entity, figures and timeline pages and by the
 exports.
+
+The entities are the registry's and those detection found that the
+registry lacks (:func:`with_unreviewed`): an unregistered entity is one
+:class:`~generator.registry.Entity` with ``reviewed=False`` however many
+articles mention it, merged by its id (the slug of its normalised name).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..extract.entities import Matcher
 from ..records import Article, Event
-from ..registry import Entity, Registry
+from ..registry import Entity, Registry, with_unreviewed
 from .mentions import EntityInArticle, entities_in
 
 
@@ -58,7 +63,9 @@ class CrossIndex:
 
 
 def build_index(registry: Registry, articles: list[Article], matcher: Matcher | None = None) -> CrossIndex:
+    """The index over ``registry`` with the unregistered entities the articles mention added."""
     matcher = matcher or Matcher(registry)
+    registry = with_unreviewed(registry, articles)
     registry_ids = registry.by_id()
     ordered = sorted(articles, key=newest_first_key, reverse=True)
     index = CrossIndex(registry, ordered, {a.id: a for a in ordered})

@@ -1,19 +1,23 @@
-"""Where each registered entity is named in an article, with offsets.
+"""Where each entity is named in an article, with offsets.
 
 The article's ``people`` / ``organisations`` / ``places`` (after sidecar
 corrections) decide *whether* an article mentions an entity; the registry's
-:class:`~generator.extract.entities.Matcher` finds *where* in the text. A hit
+:class:`~generator.extract.entities.Matcher` finds *where* in the text, and
+for an entity the registry lacks (a mention not reviewed) the article's own
+forms of it do. A hit
 inside the dateline ("GENEVA, May 17 (Xinhua) --") is not a mention in the
 text: it is never linked and never ties a figure or event to the place.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..extract.entities import Hit, Matcher
 from ..extract.text import sentences
-from ..records import Article
+from ..records import Article, Mention
 from ..registry import Entity, Registry
 
 #: a link span as the writer takes it: (start, end, "link", {"href": ..., "title": ...})
@@ -52,12 +56,39 @@ def dateline_end(article: Article) -> int:
 
 
 def mentioned_ids(article: Article, registry_ids: dict[str, Entity]) -> dict[str, tuple[int, ...]]:
-    """Registered entity ids the article mentions -> paragraphs, people first, then organisations, places."""
+    """Entity ids the article mentions -> paragraphs, people first, then organisations, places."""
     found: dict[str, tuple[int, ...]] = {}
     for mention in (*article.people, *article.organisations, *article.places):
-        if mention.id and mention.id in registry_ids and mention.id not in found:
+        if mention.id and (mention.id in registry_ids or not mention.reviewed) and mention.id not in found:
             found[mention.id] = mention.paragraphs
     return found
+
+
+def _kinded(article: Article):
+    for kind, mentions in (("person", article.people), ("organisation", article.organisations),
+                           ("place", article.places)):
+        for mention in mentions:
+            yield kind, mention
+
+
+@lru_cache(maxsize=4096)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _form_hits(article: Article, mention: Mention, entity: Entity) -> list[Hit]:
+    """Where an unregistered entity's mention is in the text: the article's own forms of it
+    (the ones detection saw), on word boundaries, in the paragraphs the mention lists."""
+    if not mention.forms:
+        return []
+    pattern = _forms_pattern(tuple(mention.forms))
+    hits: list[Hit] = []
+    for number in mention.paragraphs:
+        if 0 < number <= len(article.paragraphs):
+            hits.extend(Hit(number, m.start(), m.end(), m.group(0), entity)
+                        for m in pattern.finditer(article.paragraphs[number - 1]))
+    return hits
 
 
 def entities_in(article: Article, matcher: Matcher, registry_ids: dict[str, Entity] | None = None
@@ -72,13 +103,30 @@ def entities_in(article: Article, matcher: Matcher, registry_ids: dict[str, Enti
             continue
         if hit.entity.id in wanted and registry_ids.get(hit.entity.id) == hit.entity:
             hits.setdefault(hit.entity.id, []).append(hit)
+    unreviewed: dict[str, Entity] = {}
+    for kind, mention in _kinded(article):
+        known = registry_ids.get(mention.id)
+        if mention.reviewed or mention.id in hits or mention.id in unreviewed or (known and known.reviewed):
+            continue
+        # the article's own name for it: an article's page depends on that article only
+        local = unreviewed[mention.id] = Entity(mention.id, mention.name, kind, reviewed=False)
+        found = [h for h in _form_hits(article, mention, local) if not (h.paragraph == 1 and h.start < skip)]
+        if found:
+            hits[mention.id] = found
 
     def first(eid: str) -> tuple[int, int]:
         found = hits.get(eid)
         return (found[0].paragraph, found[0].start) if found else (0, 0)  # dateline-only: first of all
 
     order = sorted(wanted, key=lambda eid: (first(eid), eid))
-    return {eid: EntityInArticle(registry_ids[eid], tuple(hits.get(eid, ())), wanted[eid]) for eid in order}
+    return {eid: EntityInArticle(registry_ids.get(eid) or unreviewed[eid], tuple(hits.get(eid, ())), wanted[eid])
+            for eid in order if eid in registry_ids or eid in unreviewed}
+
+
+def link_title(found: EntityInArticle) -> str:
+    """The title of a link to an entity page: the registry's name, or for an entity not
+    reviewed the article's own name for it (so an article page depends on that article only)."""
+    return found.hits[0].entity.name if found.hits else found.entity.name
 
 
 def entity_href(entity_id: str, prefix: str = "../") -> str:
@@ -105,5 +153,5 @@ def entity_link_spans(article: Article, registry: Registry, matcher: Matcher | N
             continue
         hit = found.hits[0]
         spans.setdefault(hit.paragraph, []).append(
-            (hit.start, hit.end, "link", {"href": entity_href(eid), "title": found.entity.name}))
+            (hit.start, hit.end, "link", {"href": entity_href(eid), "title": link_title(found)}))
     return {p: sorted(s, key=lambda span: span[0]) for p, s in sorted(spans.items())}

@@ -177,6 +177,7 @@ def _entity_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
             "description": text(entity.description),
             "aliases": ", ".join(text(a) for a in entity.aliases),
             "wikidata": entity.wikidata,
+            "reviewed": entity.reviewed,
             "count": len(articles),
             "first": day(articles[-1].published),
             "last": day(articles[0].published),
@@ -194,6 +195,8 @@ def _entity_pages(index: CrossIndex, config: PagesConfig) -> dict[str, str]:
             meta = {"title": title}
             if number == 1:  # the entity's own page is a search result (overrides/entity.html)
                 meta.update(template="entity.html", entity={"kind": entity.kind, "name": entity.name})
+                if not entity.reviewed:  # searched by its name and forms only (overrides/entity.html)
+                    meta["entity"].update(reviewed=False, aliases=list(entity.aliases))
             pages[f"entities/{eid}/{page_name(number)}"] = front(meta, body)
     return pages
 
@@ -235,6 +238,9 @@ def _quotes_figures_events(index: CrossIndex, entities: dict) -> dict[str, dict[
     speakers: dict[str, list[str]] = {}
     for eid, entity in sorted(entities.items()):
         speakers.setdefault(entity.name, []).append(eid)
+        if not entity.reviewed:  # an article may name it otherwise ("Maria van Kerkhove")
+            for alias in entity.aliases:
+                speakers.setdefault(alias, []).append(eid)
     found: dict[str, dict[str, list]] = {}
 
     def add(eid: str, kind: str, pair: tuple) -> None:
@@ -431,8 +437,9 @@ def _agencies(article: Article) -> list[tuple[str, str]]:
 
 def _editors(article: Article) -> list[tuple[str, str]]:
     found = [(e, "editor") for e in article.editors]
-    if article.byline and article.byline not in article.editors:
-        found.append((article.byline, "byline"))
+    for name in article.byline or ():
+        if name not in article.editors:
+            found.append((name, "byline"))
     return found
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from ..diagnostics import InputError
 from ..records import Article, RawArticle, Source
+from ..registry import Entity
 from . import entities as entity_mod
+from ..readers.common import DATELINE
+from .detect import dateline_entity, detect, inside_larger_names
+from .gazetteer import place_name
+from .entities import Hit
 from .events import date_spans, events
 from .figures import figures
 from .quotes import quotes
@@ -33,16 +38,34 @@ def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
     """Everything the archive knows about one article. Requires title and published."""
     require_fields(raw)
     paragraphs = raw.paragraphs
-    hits = matcher.hits(paragraphs)
-    dateline_place = raw.dateline.place if raw.dateline else None
+    dates = {number: date_spans(text) for number, text in enumerate(paragraphs, start=1)}
+    registered = matcher.hits(paragraphs)
+    if registered:  # "Asia" is not mentioned in "Southeast Asia": detection finds that place
+        inside = set(map(id, inside_larger_names(paragraphs, registered, dates)))
+        registered = [h for h in registered if id(h) not in inside]
+    masked: dict[int, list[tuple[int, int]]] = {number: list(spans) for number, spans in dates.items()}
+    for hit in registered:
+        masked[hit.paragraph].append((hit.start, hit.end))
     skip = {1: len(raw.dateline.text)} if raw.dateline else {}
-    masked: dict[int, list[tuple[int, int]]] = {}
-    for hit in hits:
-        masked.setdefault(hit.paragraph, []).append((hit.start, hit.end))
-    for number, text in enumerate(paragraphs, start=1):
-        masked.setdefault(number, []).extend(date_spans(text))
     if raw.dateline:
         masked.setdefault(1, []).append((0, len(raw.dateline.text)))
+    else:  # a dateline the reader could not date ("WUHAN, June 5 (Xinhua) --"): its agency is no mention
+        credit = DATELINE.match(paragraphs[0])
+        if credit:
+            masked.setdefault(1, []).append(credit.span("agency"))
+    taken = matcher.ids
+    hits = sorted(registered + detect(paragraphs, masked, taken), key=lambda h: (h.paragraph, h.start))
+    for hit in hits:
+        if not hit.entity.reviewed:
+            masked[hit.paragraph].append((hit.start, hit.end))
+    dateline: list[tuple[Entity, str]] = []
+    if raw.dateline:
+        place = raw.dateline.place
+        first, _, region = (part.strip() for part in place.partition(","))
+        found = matcher.lookup(place) or matcher.lookup(first) or dateline_entity(place, taken)
+        dateline.append((_same_as_text(found, hits), place))
+        if region and (matcher.lookup(region) or place_name(region)):  # "REYKJAVIK, Iceland"
+            dateline.append((_same_as_text(matcher.lookup(region) or dateline_entity(region, taken), hits), region))
     return Article(
         id=article_id(raw.path),
         title=raw.title,
@@ -54,15 +77,22 @@ def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
         byline=raw.byline,
         paragraphs=paragraphs,
         key_figures=figures(paragraphs, masked),
-        people=entity_mod.mentions(hits, "person", dateline_place, matcher),
-        organisations=entity_mod.mentions(hits, "organisation", dateline_place, matcher),
-        places=entity_mod.mentions(hits, "place", dateline_place, matcher),
+        people=entity_mod.mentions(hits, "person", dateline),
+        organisations=entity_mod.mentions(hits, "organisation", dateline),
+        places=entity_mod.mentions(hits, "place", dateline),
         quotes=quotes(paragraphs, hits),
         events=events(paragraphs, raw.published, skip),
         source=Source(raw.path, raw.sha256),
         word_count=word_count(paragraphs),
         reader=raw.reader,
     )
+
+
+def _same_as_text(dateline: Entity, hits: list[Hit]) -> Entity:
+    """A detected dateline place is the entity of the same name the text mentions, if any."""
+    if dateline.reviewed:
+        return dateline
+    return next((h.entity for h in hits if h.entity.id == dateline.id), dateline)
 
 
 def sidecar_name(raw_path: str) -> str:

@@ -5,8 +5,7 @@ case-sensitively on word boundaries, longest form first (so "WHO-China Joint
 Mission on COVID-19" is one organisation, not "WHO" plus "China"). A dateline
 place ("BEIJING") counts as a mention of the place it names.
 
-``candidates`` finds capitalised names that are not registered, for
-``newsarchive entities --suggest``.
+Names the registry lacks are found by :mod:`generator.extract.detect`.
 """
 
 from __future__ import annotations
@@ -72,12 +71,13 @@ class Matcher:
 
     def __init__(self, registry: Registry):
         self.registry = registry
-        self._entity = registry.by_form()
+        self.ids = frozenset(e.id for e in registry.entities)
+        self._entity = {form: e for form, e in registry.by_form().items() if e.reviewed}  # detection finds the rest
         self._folded = {form.casefold(): entity for form, entity in self._entity.items()}
         words = sorted(set(MASKED_PHRASES) | set(self._entity))
-        self._pattern = (
-            re.compile(r"(?<![\w-])" + trie_pattern(words) + r"(?![\w]|-\w)") if self._entity else None
-        )
+        # a name ends where a word does: not before "-w" nor "'an" ("Xi" is not in "Xi'an"; "Xi's" is Xi)
+        end = r"(?![\w]|-\w|['’](?![sS]\b)\w)"
+        self._pattern = re.compile(r"(?<![\w-])" + trie_pattern(words) + end) if self._entity else None
 
     def lookup(self, form: str) -> Entity | None:
         """An entity by surface form, ignoring case (datelines are printed in capitals)."""
@@ -95,14 +95,18 @@ class Matcher:
         return found
 
 
-def mentions(hits: list[Hit], kind: str, dateline_place: str | None, matcher: Matcher) -> tuple[Mention, ...]:
-    """Mentions of one kind, in order of first appearance (linear in the hits:
-    forms and paragraphs are kept in insertion-ordered dicts, not searched lists)."""
+def mentions(hits: list[Hit], kind: str, dateline: list[tuple[Entity, str]] = ()) -> tuple[Mention, ...]:
+    """Mentions of one kind, in order of first appearance (the dateline's places first).
+
+    ``hits`` are the registry's and detection's, in reading order; ``dateline``
+    the (entity, form as printed) a dateline names ("BEIJING"; "REYKJAVIK,
+    Iceland" names two). A detected entity's mention is marked as not reviewed.
+    Linear in the hits: forms and paragraphs are kept in insertion-ordered
+    dicts, not searched lists."""
     order: dict[str, tuple[Entity, dict[str, None], dict[int, None]]] = {}
-    if dateline_place:
-        entity = matcher.lookup(dateline_place)
-        if entity and entity.kind == kind:
-            order[entity.id] = (entity, {dateline_place: None}, {1: None})
+    for entity, form in dateline:
+        if entity.kind == kind and entity.id not in order:
+            order[entity.id] = (entity, {form: None}, {1: None})
     for hit in hits:
         if hit.entity.kind != kind:
             continue
@@ -110,34 +114,7 @@ def mentions(hits: list[Hit], kind: str, dateline_place: str | None, matcher: Ma
         entry[1].setdefault(hit.form)
         entry[2].setdefault(hit.paragraph)
     return tuple(
-        Mention(name=entity.name, forms=tuple(forms), paragraphs=tuple(sorted(paras)), id=entity.id)
+        Mention(name=entity.name, forms=tuple(forms), paragraphs=tuple(sorted(paras)), id=entity.id,
+                reviewed=entity.reviewed)
         for entity, forms, paras in order.values()
     )
-
-
-# Capitalised word sequences, allowing lower-case joiners inside ("University of Milan").
-_NAME = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w'’.-]*[\w])(?:\s+(?:(?:of|the|and|for|van|von|de|da|al|bin)\s+)*[A-Z][\w'’.-]*[\w])+"
-)
-_DROP_LEADING = {"The", "In", "On", "As", "By", "After", "Since", "Starting", "When", "Chinese", "Besides",
-                 "It", "He", "She", "They", "We", "This", "That", "A", "An", "And", "But"}
-
-
-def candidates(paragraphs: tuple[str, ...], hits: list[Hit]) -> list[tuple[str, int, int]]:
-    """Unregistered multi-word capitalised names: (name, paragraph, offset)."""
-    covered = {(h.paragraph, i) for h in hits for i in range(h.start, h.end)}
-    found: list[tuple[str, int, int]] = []
-    for number, text in enumerate(paragraphs, start=1):
-        for match in _NAME.finditer(text):
-            words = match.group(0).split()
-            start = match.start()
-            while words and words[0] in _DROP_LEADING:
-                start += len(words[0]) + 1
-                words = words[1:]
-            if len(words) < 2:
-                continue
-            name = " ".join(words)
-            if any((number, i) in covered for i in range(start, start + len(name))):
-                continue
-            found.append((name, number, start))
-    return found

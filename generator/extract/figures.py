@@ -37,7 +37,22 @@ STOP_WORDS = {
     "in", "to", "with", "at", "on", "for", "by", "since", "during", "according", "as", "than",
     "that", "which", "who", "while", "after", "before", "into", "across", "per", "is", "are",
     "was", "were", "have", "has", "had", "will", "would", "said", "says",
+    # verbs, prepositions, conjunctions and adverbs never inside what a number counts
+    "can", "could", "may", "might", "must", "shall", "should", "be", "been", "being", "am", "do", "does", "did",
+    "among", "amongst", "between", "about", "against", "along", "amid", "around", "behind", "below", "beneath",
+    "beside", "beyond", "despite", "down", "except", "inside", "like", "near", "off", "onto", "out", "outside",
+    "over", "past", "through", "throughout", "toward", "towards", "under", "until", "up", "upon", "via",
+    "within", "without", "but", "or", "nor", "so", "yet", "because", "if", "unless", "although", "though",
+    "once", "when", "where", "whereas", "whether", "this", "these", "those", "it", "they", "he", "she", "we",
+    "you", "them", "him", "us", "there", "here", "also", "still", "now", "then", "only", "just", "already",
+    "again", "ago", "away", "very", "too", "even", "ever", "never", "not", "no", "each", "every", "aged",
 }
+#: nouns that count things without a plural "s"
+INVARIANT = {"people", "staff", "police", "personnel", "children", "men", "women", "cattle", "livestock", "sheep",
+             "deer", "fish", "aircraft", "data", "media", "crew", "faculty", "yuan", "yen", "renminbi", "won",
+             "baht", "rupiah", "head", "feet", "teeth", "mice", "geese", "offspring", "series", "species"}
+UNIT_ABBREVIATIONS = {"km", "kg", "mm", "cm", "m", "g", "t", "mph", "kph", "kmh", "ha", "mw", "gw", "kw", "kwh",
+                      "mb", "gb", "tb", "hz", "ft", "lb", "oz", "sq", "mi", "nm"}
 CONTINUE_AFTER_AND_BLOCKERS = {"the", "a", "an", "have", "has", "had", "was", "were", "is", "are", "its", "their"}
 JOINERS = {"of", "from"}
 MAX_WORDS = 8
@@ -50,12 +65,21 @@ _BARE_NUMBER = re.compile(r"[\d.,]*\d")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S." is a word, not the end of a phrase
 
 
+def counts_things(word: str) -> bool:
+    """A noun that can be what a number (other than one) counts: 'states', 'people', 'km', not 'member'."""
+    lower = word.lower()
+    return ((lower.endswith("s") and not lower.endswith(("ss", "us", "is"))) or lower in INVARIANT
+            or lower in UNIT_ABBREVIATIONS or bool(ABBREVIATION.match(word)))
+
+
 def _counted_phrase(text: str, pos: int) -> str:
-    """The noun phrase a number counts, read from ``text`` after ``pos`` (word
-    by word, only as far as the phrase goes: not the rest of the paragraph)."""
+    """The noun phrase a number counts, read from ``text`` after ``pos``: it ends after its
+    head noun (a plural, "member states"), unless "of", "from" or "and" goes on. Read word
+    by word, only as far as the phrase goes (not the rest of the paragraph: linear)."""
     words: list[str] = []
     tokens = _WORD.finditer(text, pos)
     current = next(tokens, None)
+    headed = False
     while current is not None:
         token = current.group(0)
         if len(token) > MAX_WORD:
@@ -64,13 +88,16 @@ def _counted_phrase(text: str, pos: int) -> str:
         lower = bare.lower()
         if not bare or lower in STOP_WORDS or len(words) >= MAX_WORDS or _BARE_NUMBER.fullmatch(bare):
             break  # (a number is not what another number counts: "12 12 12 ...")
+        if headed and lower not in JOINERS and lower != "and":
+            break  # "194 member states once trials end": the head noun ends the phrase
         after = next(tokens, None)
         if lower in JOINERS or lower == "and":
             following = after.group(0).lower() if after is not None else ""
             if not words or not following or following in CONTINUE_AFTER_AND_BLOCKERS or NUMERAL.match(following):
                 break
         words.append(bare)
-        if bare != token:  # punctuation ends the phrase
+        headed = lower not in JOINERS and lower != "and" and counts_things(bare) and not ABBREVIATION.match(bare)
+        if bare != token or " ".join(words) in CURRENCIES:  # punctuation or a currency ends the phrase
             break
         current = after
     while words and words[-1].lower() in JOINERS | {"and"}:
@@ -134,12 +161,16 @@ def figures(paragraphs: tuple[str, ...], masked: dict[int, list[tuple[int, int]]
             counts = "percent" if pct else _counted_phrase(text, match.end())
             if not counts:
                 continue
+            value = _value(num, match.group("scale"))
+            if not pct and value != 1 and _unit(counts, pct) not in CURRENCIES.values() \
+                    and not counts_things(_unit(counts, pct)):
+                continue  # "194 member": a dangling modifier, not what the number counts
             qualifier = QUALIFIER.search(text[max(0, match.start() - 20): match.start()])
             start = match.start() - (len(qualifier.group(0).lstrip()) if qualifier else 0)
             printed = text[start: match.end()] + ("" if pct else " " + counts)
             found.append(Figure(
                 text=printed,
-                value=_value(num, match.group("scale")),
+                value=value,
                 unit=_unit(counts, pct),
                 counts=counts,
                 paragraph=number,

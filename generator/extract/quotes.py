@@ -1,15 +1,18 @@
 """Quotes and reported speech, with their speaker where the text attributes one.
 
 Direct quotes are passages in quotation marks; the speaker is named in the
-attribution after them ('," said Maria van Kerkhove', '," he said') or before
-them ('Tedros said: "...'). Reported speech is a sentence ending ', said NAME'
-or containing 'NAME said that ...'. A pronoun ("he said") resolves to the last
-person mentioned before it.
+attribution after them ('," said Maria van Kerkhove', '," Tomas Varga said', '," he
+said') or before them ('Tedros said: "...'). Reported speech is a sentence
+ending ', said NAME' or containing 'NAME said that ...' (a few words may come
+between: 'said on Monday that'). A pronoun ("he said") resolves to the last
+person mentioned before it. Speakers are the people and organisations of the
+article, registered or detected (:mod:`generator.extract.detect`).
 
-Linear in the paragraph: each quote's attribution is tested where it must
-be (the words right after the closing mark, or the end of the text before
-the opening one), never by searching the whole sentence again, and speakers
-are found by bisection in the article's sorted hits.
+Linear in the length of the text: every pattern is anchored or bounded and
+tried once per sentence; each quote's attribution is tested where it must
+be (at the closing mark, or at the end of the text before the opening one),
+never by searching the sentence again, and speakers are found by bisection
+in the article's sorted hits.
 """
 
 from __future__ import annotations
@@ -23,24 +26,27 @@ from .text import sentences
 
 SPEECH = r"(?:said|says|stated|told|noted|stressed|added)"
 DIRECT = re.compile(r"[\"“](?P<q>[^\"“”]{12,}?)[\"”]")
-# Matched at the closing quotation mark (pattern.match(text, pos)): '," he said', '," said NAME'.
-AFTER = re.compile(rf"\s*(?:(?:he|she|they)\s+{SPEECH}|{SPEECH}\s)", re.IGNORECASE)
+# Matched at the closing quotation mark (pattern.match(text, pos)):
+# '," said NAME', '," he said', '," Tomas Varga said', '," the WHO chief told reporters'
+AFTER = re.compile(rf"\s*(?:(?P<pron>he|she|they)\s+{SPEECH}|{SPEECH}\s+\S"
+                   rf"|(?:[^\s\"“”.!?]+\s+){{1,6}}?{SPEECH}\b)", re.IGNORECASE)
 # The end of the text before an opening quotation mark: 'Tedros said: "', 'He noted that "'.
 SPEECH_END = re.compile(rf"{SPEECH}\Z")
-REPORTED_END = re.compile(rf"^(?P<q>.+?),\s+{SPEECH}\s+(?P<who>.+)$", re.DOTALL)
-# (?<!\s): a run of spaces is tried once, from its start, not from each of its characters.
-REPORTED_THAT = re.compile(rf"^(?P<who>.+?)(?<!\s)\s+{SPEECH}\s+that\s+(?P<q>.+?)[.!?]?$", re.DOTALL)
-PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)
+REPORTED_END = re.compile(rf",\s+{SPEECH}\s+(?=\S)")
+# 'said that', 'said on Monday that', 'told reporters in Geneva that'
+REPORTED_THAT = re.compile(rf"\s{SPEECH}(?:\s+[\w,'’-]+){{0,4}}?\s+that\s+(?=\S)")
+PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)  # matched at a word's start
 AFTER_PRONOUN = re.compile(rf"{SPEECH}\s+(he|she)\b")
 _SPACE = re.compile(r"\s*")
 _WORD_CHAR = re.compile(r"\w")
 
 
 def ends_with_speech(text: str, end: int) -> bool:
-    """Whether ``text[:end]`` ends with a verb of speech, then optionally
-    'that', ':' or ',' and spaces ('Tedros said: ', 'He noted that '): the
-    test ``re.search(r"(?P<who>.*)\\bsaid(?:\\s+that)?[:,]?\\s*$")`` made, in
-    time independent of the text before."""
+    r"""Whether ``text[:end]`` ends with a verb of speech, then optionally
+    'that', ':' or ',' and spaces ('Tedros said: ', 'He noted that '): what
+    ``re.search(r"\bsaid(?:\s+that)?[:,]?\s*$", text[:end])`` finds, in time
+    independent of the text before (that search was linear, and made once per
+    quotation mark: quadratic; with a leading ``(?P<who>.*)``, cubic)."""
     i = end
     while i > 0 and text[i - 1].isspace():
         i -= 1
@@ -129,18 +135,28 @@ def quotes(paragraphs: tuple[str, ...], hits: list[Hit]) -> tuple[Quote, ...]:
             if sentence.start in direct_sentences:
                 continue
             body = sentence.text.rstrip()
-            end_match = REPORTED_END.match(body)
-            that_match = REPORTED_THAT.match(body)
-            if end_match and not re.search(SPEECH, end_match.group("q")):
-                who_start = sentence.start + end_match.start("who")
+            end_match = REPORTED_END.search(body)
+            that_match = REPORTED_THAT.search(body)
+            lead = speakers.first_in(number, sentence.start, sentence.start + 1)
+            if end_match and lead is not None and body[lead.end - sentence.start: lead.end - sentence.start + 1] == ",":
+                # "Varga, who heads the agency, said the agency had raised ...": the speaker comes first
+                said = body[end_match.end():]
+                said = said[:-1] if said[-1:] in ".!?" else said
+                quote = Quote(said, lead.entity.name, number, "reported")
+            elif end_match and not re.search(SPEECH, body[: end_match.start()]):
+                who_start = sentence.start + end_match.end()
                 hit = speakers.first_in(number, who_start, sentence.end)
-                quote = Quote(end_match.group("q"), hit.entity.name if hit else None, number, "reported")
-            elif that_match:
-                who_end = sentence.start + that_match.end("who")
+                quote = Quote(body[: end_match.start()], hit.entity.name if hit else None, number, "reported")
+            elif that_match and that_match.start() > 0:
+                who = body[: that_match.start()]
+                who_end = sentence.start + len(who)
                 hit = speakers.last_in(number, sentence.start, who_end)
-                if hit is None and PRONOUN.match(that_match.group("who").split()[-1]):
+                words = who.split()  # (none when the sentence opens with spaces: "  said that ...")
+                if hit is None and words and PRONOUN.match(words[-1]):
                     hit = speakers.last_person_before(number, sentence.start)
-                quote = Quote(that_match.group("q"), hit.entity.name if hit else None, number, "reported")
+                said = body[that_match.end():]
+                said = said[:-1] if said[-1:] in ".!?" else said
+                quote = Quote(said, hit.entity.name if hit else None, number, "reported")
             else:
                 continue
             found.append((number, sentence.start, quote))

@@ -15,9 +15,9 @@ The shape::
 Choices:
 
 * Times are Beijing time: ``published`` carries ``+08:00``.
-* ``By A/B in Shanghai`` gives ``byline: "A, B"``: writers split on ``/`` and
-  ``and``, each writer's ``in PLACE`` dropped, names kept as printed (China
-  Daily prints them in capitals; the archive does not re-case names).
+* ``By A/B in Shanghai`` gives ``byline: [A, B]``: writers split on ``/`` and
+  ``and``, each writer's ``in PLACE`` dropped, names printed in capitals (as
+  China Daily prints them) put in title case: ``By ZHOU WENTING`` -> ``Zhou Wenting``.
 * The source between the bars is the agency (``China Daily`` for the paper's
   own stories and for ``chinadaily.com.cn``, else as printed, e.g. ``Xinhua``);
   the publisher is always China Daily.
@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from ..records import RawArticle
-from .common import blocks, find_any_dateline, iso_minutes, normalise_space, parse_moment, set_body
+from .common import blocks, byline_names, find_any_dateline, iso_minutes, normalise_space, parse_moment, set_body
 
 PUBLISHER = "China Daily"
 OFFSET = "+08:00"
@@ -55,11 +55,9 @@ END_MARKERS = re.compile(r"^(?:Related Stories|Copyright \d{4}|Copyright 1995|Mo
 SENTENCE_END = ('.', '?', '!', '"', '\u201d', "'", '\u2019', ')', ':')
 
 
-def split_byline(text: str) -> str:
-    """'ZHOU WENTING/LI NA in Shanghai' -> 'ZHOU WENTING, LI NA'."""
-    names = re.split(r"\s*/\s*|\s+and\s+|\s*,\s*", normalise_space(text))
-    kept = [re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", name).strip() for name in names]
-    return ", ".join(name for name in kept if name)
+def split_byline(text: str) -> tuple[str, ...] | None:
+    """'ZHOU WENTING/LI NA in Shanghai' -> ('Zhou Wenting', 'Li Na')."""
+    return byline_names(text)
 
 
 def is_subheadline(line: str) -> bool:
@@ -127,7 +125,7 @@ class ChinaDailyReader:
             source = source[3:].strip()
         article.agency = "China Daily" if source.lower() in ("china daily", "chinadaily.com.cn") else source
         if match.group("byline"):
-            article.byline = split_byline(match.group("byline")) or None
+            article.byline = split_byline(match.group("byline"))
             article.line_of["byline"] = lineno
         moment = parse_moment(f"{match.group('date')} {match.group('time')}", ("%Y-%m-%d %H:%M",))
         if moment is None:  # an impossible date or time: left to the sidecar

@@ -141,3 +141,41 @@ def parse_moment(value: str, formats: tuple[str, ...]) -> datetime | None:
 def iso_minutes(moment: datetime, offset: str | None) -> str:
     """``2020-08-17T22:11:14+08:00``; no offset when the source implies none."""
     return moment.isoformat() + (offset or "")
+
+
+# --- bylines -------------------------------------------------------------------------------
+
+_BYLINE_SPLIT = re.compile(r"\s*/\s*|\s*;\s*|\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+")
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")
+_NAME_PART = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def title_case_name(name: str) -> str:
+    """A name printed in capitals, in title case: 'DANIEL O'CONNELL' -> "Daniel O'Connell",
+    'RUTH MCADAMS' -> 'Ruth McAdams'. A name in mixed case is kept as printed."""
+    if not name.isupper():
+        return name
+
+    def part(match: re.Match[str]) -> str:
+        word = match.group(0).lower()
+        if word.startswith("mc") and len(word) > 2:
+            return "Mc" + word[2:].capitalize()
+        return word.capitalize()
+
+    return _NAME_PART.sub(part, name)
+
+
+def byline_names(text: str | None) -> tuple[str, ...] | None:
+    """The writers a byline names, each in title case: 'ZHOU WENTING/LI NA in Shanghai' ->
+    ('Zhou Wenting', 'Li Na'); 'By A and B' -> ('A', 'B'). None when it names nobody."""
+    if not text:
+        return None
+    text = normalise_space(text)
+    if text[:3].lower() == "by ":
+        text = text[3:]
+    names = []
+    for name in _BYLINE_SPLIT.split(text):
+        name = _IN_PLACE.sub("", name).strip(" ,;")
+        if name:
+            names.append(title_case_name(name))
+    return tuple(names) or None

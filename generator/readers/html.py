@@ -30,7 +30,7 @@ import trafilatura
 
 from ..diagnostics import InputError
 from ..records import RawArticle
-from .common import dateline_agency, find_any_dateline, normalise_space
+from .common import byline_names, dateline_agency, find_any_dateline, normalise_space
 
 TIMESTAMP_XPATHS = (
     "//meta[@property='article:published_time']/@content",
@@ -97,7 +97,7 @@ class HtmlReader:
             article.title = normalise_space(doc.title)
             article.line_of["title"] = lines.get(article.title, 1)
         article.publisher = normalise_space(doc.sitename) if doc.sitename else None
-        article.byline = normalise_space(doc.author) if doc.author else None
+        article.byline = byline_names(doc.author) if doc.author else None
         self._published(article, tree, doc.date, text)
         body = self._paragraphs(doc.body, article.title)
         article.paragraphs = tuple(body)

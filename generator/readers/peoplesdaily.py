@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..records import RawArticle
-from .common import blocks, find_dateline, normalise_space, parse_moment, set_body
+from .common import blocks, byline_names, find_dateline, normalise_space, parse_moment, set_body
 
 PUBLISHER = "People's Daily Online"
 OFFSET = "+08:00"
@@ -104,7 +104,7 @@ class PeoplesDailyReader:
         else:
             article.agency = "People's Daily"
         if match.group("byline"):
-            article.byline = normalise_space(match.group("byline"))
+            article.byline = byline_names(match.group("byline"))
         day = normalise_space(match.group("date")).replace(".", "")
         moment = parse_moment(f"{day} {match.group('time')}", ("%B %d, %Y %H:%M", "%b %d, %Y %H:%M"))
         if moment is None:  # an impossible date or time: left to the sidecar

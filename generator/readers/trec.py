@@ -34,15 +34,27 @@ Choices:
   the ``.meta.yml`` sidecar, which is applied after the reader.
 * **Agency and publisher** come from the DOCNO prefix (XIE/XIN: Xinhua,
   Xinhua News Agency; APW/AP: AP, Associated Press; NYT: New York Times,
-  New York Times News Service), else the agency from the dateline.
+  New York Times News Service), else the agency from the dateline. A story
+  the NYT News Service carries for another paper or service names it in a
+  copyright line ("c. 1999 Cox News Service", "c.1999 The Boston Globe"):
+  that is the agency, the NYT News Service stays the publisher; without such
+  a line, the slug's suffix (``-COX``, ``-BOS``, ``-HOU``) names it.
 * **Wire markup is stripped**: the NYT codes ``&QL; &HT; &UR; &LR;`` (and any
   other ``&Code;`` that is not ``&AMP; &LT; &GT;``), slugs (``BC-...-NYT``),
   copyright lines ("c.1998 N.Y. Times News Service"), editors' notes in
   parentheses ("(STORY CAN END HERE. OPTIONAL 2 GRAFS FOLLOW)", "(BEGIN
   OPTIONAL TRIM)"), AP "Eds:" notes and end marks ("(END)", "ENDS").
   TeX-style quotes become typographic: ````...''`` -> “...”, ```...'`` -> ‘...’.
-* **Bylines**: "By NAME, Associated Press Writer" / "By NAME" before the
-  dateline give ``byline: NAME`` (as printed).
+* **Bylines**: "By NAME, Associated Press Writer", "BY NAME", "By NAME AP
+  Sports Writer", "By A and B", in the HEADLINE, the BYLINE element, between
+  the headline and the text (NYT), in the text before its first ``<P>`` or
+  as its first paragraph, give ``byline: [Name, ...]`` in title case.
+* **Headlines**: a HEADLINE that holds only wire codes (``&HT; &HT;``) takes
+  the first line after it that is not a byline, a copyright or a desk code.
+* **News digests** (Xinhua summaries): the item separators ("- - - -"), each
+  item's slug ("(Topic-Subtopic 1st Ld Writethru)") and the transmission
+  lines ("19/11/98 21:36 GMT") are dropped; the items stay apart, one
+  paragraph or more each, and the first item's dateline is the digest's.
 * **Not articles** (:class:`NotAnArticle`, one line naming why): a DOCTYPE
   other than NEWS STORY, a news advisory, an "EDITORS:" note, a budget, the
   first part of a multi-part story (ends "(MORE)") and its continuations
@@ -56,7 +68,7 @@ from datetime import datetime
 
 from ..diagnostics import InputError, NotAnArticle
 from ..records import RawArticle
-from .common import dateline_agency, find_any_dateline, iso_minutes, normalise_space, set_body
+from .common import byline_names, dateline_agency, find_any_dateline, iso_minutes, normalise_space, set_body
 
 SOURCES = {  # DOCNO prefix -> (agency, publisher)
     "XIE": ("Xinhua", "Xinhua News Agency"),
@@ -79,9 +91,21 @@ COPYRIGHT = re.compile(r"^(?:c\.|\(c\)|©)\s?\d{4}\b.*$", re.I)
 END_MARK = re.compile(r"^\(?(?:END|ENDS|ENDITEM|END ITEM)\)?\.?$|^NYT-\d\d-\d\d-\d\d\s+\d{4}\w{3}$", re.I)
 MORE = re.compile(r"\(\s*MORE\s*\)\s*$", re.I)
 CONTINUATION = re.compile(r"\(\s*(?P<part>[2-9]|1\d)\s*\)\s*$")
-BYLINE = re.compile(r"^By\s+(?P<name>[^,]+?)(?:\s*,\s*(?:(?:The\s+)?Associated Press(?:\s+\w+)?(?:\s+Writer)?"
-                    r"|AP\s+[\w ]*Writer))?$")
-AGENCY_LINE = re.compile(r"^(?:(?:The\s+)?Associated Press|AP)\s+[\w ]*Writer$")
+BYLINE = re.compile(r"^[Bb][Yy]\s+(?P<name>[A-Z][^,=()]{1,120}?)(?:\s*[,=]?\s*(?:(?:The\s+)?Associated Press"
+                    r"(?:\s+[\w ]*Writers?)?|AP\s+[\w ]*Writers?))?\s*=?$")
+AGENCY_LINE = re.compile(r"^(?:(?:The\s+)?Associated Press|AP)\s+[\w ]*Writers?=?$")
+#: "c. 1999 Cox News Service": the paper or service a NYT News Service story comes from
+SYNDICATION = re.compile(r"^(?:c\.|\(c\)|©)\s?\d{4}\s+(?P<who>[^()]{2,80}?)\.?$", re.I)
+NYT_ITSELF = re.compile(r"\b(?:N\.?\s?Y\.?|New York)\s+Times\b", re.I)
+#: slug suffixes of papers the NYT News Service carries, when no copyright line names them
+SLUG_SOURCES = {"COX": "Cox News Service", "BOS": "Boston Globe", "HOU": "Houston Chronicle"}
+#: a desk code in parentheses between the headline and the text: "(tk)", "(rk)"
+DESK_CODE = re.compile(r"^\(\w{1,4}\)$")
+# news digests (Xinhua summaries): items apart by "- - - -", each ending in a slug
+# "(Topic-Subtopic 1st Ld Writethru)", then a transmission line "19/11/98 21:36 GMT"
+SEPARATOR = re.compile(r"^(?:-\s*){3,}$")
+ITEM_SLUG = re.compile(r"\s*\((?:[A-Z][A-Za-z]*-)+[A-Z][A-Za-z]*(?:\s+\d+(?:st|nd|rd|th)\s+Ld)?(?:\s+Writethru)?\)$")
+TRANSMISSION = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC))?$")
 ADVISORY = re.compile(r"\bNEWS ADVISORY\b|^ADVISORY\b|^EDITORS:|\b(?:NEWS SERVICE|NYT|NYTNS|AP|APW)"
                       r"(?:\s+\w+)?\s+BUDGET\b", re.I)
 # slugs of budgets: BC-NYT-BUDGET, BC-NYTNS-BUDGET, BC-APW-BUDGET, BC-AM-BUDGET-NYT
@@ -163,6 +187,36 @@ def raw_paragraphs(text_el: Element, doc: str, base: int) -> list[tuple[int, str
     return found
 
 
+def front_lines(doc: str, base: int, headline: Element | None, text_el: Element | None) -> list[tuple[int, str]]:
+    """(line, cleaned text) of the lines between the headline and the first paragraph: after
+    </HEADLINE> and before <TEXT>, and inside <TEXT> before its first <P> (NYT copy prints the
+    byline and the syndicating source there)."""
+    spans: list[tuple[int, int]] = []
+    if headline is not None and text_el is not None:
+        close = doc.find(">", headline.start + len(headline.text)) + 1  # after </HEADLINE>
+        opening = doc.rfind("<", 0, text_el.start)
+        if 0 < close <= opening:
+            spans.append((close, opening))
+    if text_el is not None and re.search(r"<P\b", text_el.text, re.I):
+        first_p = re.search(r"<P\b", text_el.text, re.I).start()
+        spans.append((text_el.start, text_el.start + first_p))
+    found: list[tuple[int, str]] = []
+    for start, stop in spans:
+        offset = start
+        for piece in doc[start:stop].split("\n"):
+            line = clean(TAG.sub(" ", piece))
+            if line:
+                found.append((base + line_at(doc, offset) - 1, line))
+            offset += len(piece) + 1
+    return found
+
+
+def _headline_like(line: str) -> bool:
+    """A short line with no sentence end and no dateline: a headline printed as the first line."""
+    return len(line) <= 160 and not line.rstrip().endswith((".", "\u201d", '"', ":")) and " _ " not in line \
+        and " -- " not in line
+
+
 def parse_time(value: str) -> datetime | None:
     value = normalise_space(value)
     for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%Y%m%d %H:%M",
@@ -226,8 +280,17 @@ class TrecReader:
         if byline_el:
             self._byline(article, clean(byline_el.text), byline_el.line)
         text_el = element(doc, ("TEXT",), base)
+        for lineno, line in front_lines(doc, base, headline, text_el):
+            self._front_line(article, line, lineno)
         body = self._body(article, raw_paragraphs(text_el, doc, base) if text_el else [], path)
+        if article.title is None and body and _headline_like(body[0][1]):
+            lineno, line = body.pop(0)  # the headline printed as the text's first line
+            article.title, article.line_of["title"] = line, lineno
         set_body(article, body)
+        if article.publisher == SOURCES["NYT"][1] and article.agency == SOURCES["NYT"][0] and slug:
+            suffix = clean(slug.text).rsplit("-", 1)[-1].upper()
+            if "agency" not in article.line_of:  # no copyright line named the source
+                article.agency = SLUG_SOURCES.get(suffix, article.agency)
         if article.paragraphs:
             if article.published:
                 article.dateline = find_any_dateline(article.paragraphs[0], article.published, underscore=True)
@@ -262,30 +325,61 @@ class TrecReader:
         for lineno, line in lines:
             if not line:
                 continue
-            if BYLINE.match(line) and kept:
+            match = BYLINE.match(line)
+            if match and (kept or match.group("name").isupper()):
                 self._byline(article, line, lineno)
-            elif AGENCY_LINE.match(line):
+            elif AGENCY_LINE.match(line) or DESK_CODE.match(line):
                 continue
+            elif SYNDICATION.match(line):
+                self._syndication(article, line, lineno)
             else:
                 kept.append((lineno, line))
         if kept:
             article.title = " ".join(line for _, line in kept)
             article.line_of["title"] = kept[0][0]
 
+    def _front_line(self, article: RawArticle, line: str, lineno: int) -> None:
+        """A line between the headline and the text's first paragraph: byline, source, or the
+        headline itself when the HEADLINE element held only wire codes."""
+        if not line or DESK_CODE.match(line) or NOTE.match(line) or AGENCY_LINE.match(line) \
+                or SLUG_LINE.match(line) or END_MARK.match(line):
+            return
+        if BYLINE.match(line) and len(line) < 130:
+            self._byline(article, line, lineno)
+        elif SYNDICATION.match(line):
+            self._syndication(article, line, lineno)
+        elif article.title is None:
+            article.title, article.line_of["title"] = line, lineno
+
+    def _syndication(self, article: RawArticle, line: str, lineno: int) -> None:
+        """'c. 1999 Cox News Service': the agency of a story the NYT News Service carries."""
+        match = SYNDICATION.match(line)
+        if not match or article.publisher != SOURCES["NYT"][1]:
+            return
+        who = normalise_space(match.group("who"))
+        if who[:4].lower() == "the ":
+            who = who[4:]
+        article.line_of["agency"] = lineno
+        article.agency = SOURCES["NYT"][0] if NYT_ITSELF.search(who) else who
+
     def _byline(self, article: RawArticle, line: str, lineno: int) -> None:
         match = BYLINE.match(line)
         if match and article.byline is None:
-            article.byline = normalise_space(match.group("name"))
+            article.byline = byline_names(match.group("name"))
             article.line_of["byline"] = lineno
 
     def _body(self, article: RawArticle, found: list[tuple[int, str]], path: str) -> list[tuple[int, str]]:
         body: list[tuple[int, str]] = []
         for lineno, raw in found:
             para = clean(TAG.sub(" ", raw))
+            if COPYRIGHT.match(para) and not body:
+                self._syndication(article, para, lineno)
             if not para or NOTE.match(para) or SLUG_LINE.match(para) or COPYRIGHT.match(para) \
-                    or END_MARK.match(para) or AGENCY_LINE.match(para) or (AP_EDS.match(para) and not body):
+                    or END_MARK.match(para) or AGENCY_LINE.match(para) or (AP_EDS.match(para) and not body) \
+                    or SEPARATOR.match(para) or TRANSMISSION.match(para):
                 continue
-            if not body and BYLINE.match(para) and len(para) < 90:
+            para = ITEM_SLUG.sub("", para)
+            if not body and BYLINE.match(para) and len(para) < 130:
                 self._byline(article, para, lineno)
                 continue
             if not body and para.startswith("EDITORS:"):
