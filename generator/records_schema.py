@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from datetime import date
 from typing import Any, Callable
 
@@ -97,15 +97,18 @@ DAY_DATE = FieldType("a date, YYYY-MM-DD", lambda v: _is_iso(DAY, v), prepare=_a
 EVENT_DATE = FieldType("a date, YYYY-MM-DD or YYYY-MM", lambda v: _is_iso(DAY, v) or _is_iso(MONTH, v),
                        prepare=_as_iso)
 QUOTE_KIND = FieldType("'direct' or 'reported'", lambda v: v in ("direct", "reported"))
+BOOLEAN = FieldType("true or false", lambda v: isinstance(v, bool))
 
 FIELD_TYPES: dict[type, dict[str, FieldType]] = {
     Figure: {"text": SHORT, "value": NUMBER, "unit": FieldType("text", lambda v: isinstance(v, str),
                                                               limits.SHORT_TEXT),
              "counts": SHORT, "paragraph": PARAGRAPH, "qualifier": OPTIONAL_SHORT},
-    Mention: {"name": NAME, "forms": NAMES, "paragraphs": PARAGRAPHS, "id": ENTITY_ID},
+    Mention: {"name": NAME, "forms": NAMES, "paragraphs": PARAGRAPHS, "id": ENTITY_ID, "reviewed": BOOLEAN},
     Quote: {"text": TEXT, "speaker": OPTIONAL_NAME, "paragraph": PARAGRAPH, "kind": QUOTE_KIND},
     Event: {"date": EVENT_DATE, "expression": SHORT, "text": TEXT, "paragraph": PARAGRAPH},
     Dateline: {"place": NAME, "date": DAY_DATE, "text": SHORT},
 }
-#: fields a sidecar's record may leave out (the record's default applies)
-OPTIONAL: dict[type, tuple[str, ...]] = {Figure: ("qualifier",), Mention: ("id",), Quote: ("kind",)}
+#: fields a sidecar's record may leave out: those with a default in generator/records.py
+OPTIONAL: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls) if f.default is not MISSING) for cls in FIELD_TYPES}
+assert all(set(FIELD_TYPES[cls]) == {f.name for f in fields(cls)} for cls in FIELD_TYPES), "a field has no type"

@@ -145,7 +145,7 @@ def test_quote_extraction_is_linear_in_the_paragraph():
 def test_sentence_opening_with_spaces_then_said_that():
     """It raised IndexError (the speaker was taken from the last word of an empty 'who')."""
     found = quotes(("  said that the TEST FIXTURE plan works.", "\t said that it does."), [])
-    assert found == ()
+    assert [(q.text, q.speaker) for q in found] == [("the TEST FIXTURE plan works", None), ("it does", None)]
 
 
 # --- figures, dates, events -----------------------------------------------------------------------
@@ -181,3 +181,4 @@ def test_events_of_a_long_sentence_keep_the_words_around_their_date():
     found = events((sentence,), "2020-05-17T10:00:00+08:00", {})
     assert len(found) == 3000
     assert all(len(e.text) <= MAX_EVENT_TEXT and e.expression in e.text and e.text in sentence for e in found)
+
