@@ -182,3 +182,36 @@ def test_events_of_a_long_sentence_keep_the_words_around_their_date():
     assert len(found) == 3000
     assert all(len(e.text) <= MAX_EVENT_TEXT and e.expression in e.text and e.text in sentence for e in found)
 
+
+
+# --- detected entities --------------------------------------------------------------------------
+
+from generator import limits  # noqa: E402
+from generator.extract import extract  # noqa: E402
+from generator.records import RawArticle  # noqa: E402
+
+
+def detected(paragraph: str):
+    raw = RawArticle(path="site-data/raw/fixture.txt", sha256="0" * 64, reader="plaintext",
+                     title="TEST FIXTURE", published="2020-05-17T15:51:00+08:00", paragraphs=(paragraph,))
+    article = extract(raw, Matcher(Registry(())))
+    return article.people + article.organisations + article.places
+
+
+def fixture_words(count: int, seed: int = 3) -> str:
+    rng = random.Random(seed)
+    return " ".join("Testfixture" + "".join(rng.choice("abcdefghij") for _ in range(6)) for _ in range(count))
+
+
+def test_a_detected_name_of_many_words_gets_a_short_id():
+    """Its id names the entity page's folder: 'ministry-of-testfixture...' of 1,000 characters
+    raised OSError: File name too long."""
+    found = detected(f"TEST FIXTURE: The Ministry of {fixture_words(9)} said on Monday it would act.")
+    (ministry,) = [m for m in found if m.name.startswith("Ministry of")]
+    assert len(ministry.name) > limits.ENTITY_ID and len(ministry.id) <= limits.ENTITY_ID
+    assert detected(f"TEST FIXTURE: The Ministry of {fixture_words(9)} agreed.")[0].id == ministry.id  # stable
+
+
+def test_a_capitalised_run_longer_than_a_name_is_not_an_entity():
+    found = detected(f"TEST FIXTURE: The Ministry of {fixture_words(60)} said on Monday it would act.")
+    assert all(len(m.name) <= limits.NAME and len(m.id) <= limits.ENTITY_ID for m in found)

@@ -29,10 +29,12 @@ article, so the cross-link stage merges them by name.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from slugify import slugify
 
+from .. import limits
 from ..registry import Entity
 from . import cues
 from .entities import Hit
@@ -47,8 +49,13 @@ WEAK_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "through
 
 
 def entity_id(name: str) -> str:
-    """The stable id of an unregistered entity: the slug of its normalised name."""
-    return slugify(normalise(name)) or "entity"
+    """The stable id of an unregistered entity: the slug of its normalised name, cut to
+    the registry's id limit with a short hash of the name when longer (it names a folder)."""
+    slug = slugify(normalise(name)) or "entity"
+    if len(slug) <= limits.ENTITY_ID:
+        return slug
+    digest = hashlib.sha256(normalise(name).encode("utf-8")).hexdigest()[:8]
+    return slugify(normalise(name), max_length=limits.ENTITY_ID - 9, word_boundary=True) + "-" + digest
 
 
 def normalise(name: str) -> str:
@@ -231,8 +238,8 @@ def _resolve(parts: list[Part], paragraphs: tuple[str, ...], taken_ids) -> list[
         elif name in acronyms and len(part.words) == 1:
             name, kind = acronyms[name], best.get(acronyms[name], (2, "organisation"))[1]
         if kind is None or (len(part.words) == 1 and ACRONYM.match(name) and name not in acronyms
-                            and kind != "place"):
-            continue
+                            and kind != "place") or len(name) > limits.NAME:
+            continue  # (a "name" longer than the registry would take is a run of capitalised words)
         if kind == "place":
             name = place_name(name) or (name.title() if name.isupper() else name)
         entity = entities.get(name)
