@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 
 from slugify import slugify
 
@@ -157,12 +158,17 @@ def inside_larger_names(paragraphs: tuple[str, ...], hits: list[Hit],
     inside: list[Hit] = []
     for number, found in by_paragraph.items():
         text = paragraphs[number - 1]
+        spans = sorted(dates.get(number, []))
+        starts = [s for s, _ in spans]
         for hit in found:
             if not _capitalised_next_to(text, hit.start, hit.end):
                 continue
             lo, hi = max(0, hit.start - WINDOW), min(len(text), hit.end + WINDOW)
             window = text[lo:hi]
-            masks = [(s - lo, e - lo) for s, e in dates.get(number, []) if s < hi and e > lo]
+            # the dates in the window, found by bisection (a date is far shorter than MAX_DATE): a scan
+            # of every date of the paragraph for every hit was quadratic
+            near = spans[bisect_left(starts, lo - MAX_DATE): bisect_left(starts, hi)]
+            masks = [(s - lo, e - lo) for s, e in near if s < hi and e > lo]
             for run in runs(window, number, masks):
                 if not (run.start <= hit.start - lo and hit.end - lo <= run.end):
                     continue
@@ -176,6 +182,7 @@ def inside_larger_names(paragraphs: tuple[str, ...], hits: list[Hit],
 
 
 WINDOW = 80  # characters either side of a registry hit that a larger name may take
+MAX_DATE = 200  # characters: longer than any date expression of extract/events.py
 
 
 def _capitalised_next_to(text: str, start: int, end: int) -> bool:
