@@ -182,24 +182,10 @@ class _PageParser(HTMLParser):
             self.para.append(data)
 
     def _values(self, a: dict) -> None:
-        spec = a.get("data-pagefind-meta")
-        if spec:
-            for part in spec.split(","):
-                part = part.strip()
-                m = re.fullmatch(r"([\w-]+)\[([\w-]+)\]", part)
-                if m:
-                    self._meta(m.group(1), a.get(m.group(2)) or "")
-                elif ":" in part:
-                    key, _, value = part.partition(":")
-                    self._meta(key.strip(), value.strip())
-        for part in (a.get("data-pagefind-filter") or "").split(","):
-            part = part.strip()
-            m = re.fullmatch(r"([\w-]+)\[([\w-]+)\]", part)
-            if m:
-                self._filter(m.group(1), a.get(m.group(2)) or "")
-            elif ":" in part:
-                key, _, value = part.partition(":")
-                self._filter(key.strip(), value)
+        for key, value in _pairs(a.get("data-pagefind-meta"), a):
+            self._meta(key, value.strip())
+        for name, value in _pairs(a.get("data-pagefind-filter"), a):
+            self._filter(name, value)
         sort = a.get("data-pagefind-sort")
         if sort:
             m = re.fullmatch(r"\s*date\[([\w-]+)\]\s*", sort)
@@ -226,6 +212,21 @@ class _PageParser(HTMLParser):
             teaser = teaser[: cut if cut > TEASER // 2 else TEASER].rstrip(" ,;:") + " …"
         page.teaser = teaser
         return page
+
+
+def _pairs(spec: str | None, attributes: dict) -> list[tuple[str, str]]:
+    """The (key, value) pairs of a ``data-pagefind-meta`` or ``-filter`` value:
+    ``title[content]`` takes the element's ``content`` attribute, ``type:article`` is literal."""
+    found = []
+    for part in (spec or "").split(","):
+        part = part.strip()
+        m = re.fullmatch(r"([\w-]+)\[([\w-]+)\]", part)
+        if m:
+            found.append((m.group(1), attributes.get(m.group(2)) or ""))
+        elif ":" in part:
+            key, _, value = part.partition(":")
+            found.append((key.strip(), value))
+    return found
 
 
 def _bare_filters(spec: str | None) -> list[str]:
