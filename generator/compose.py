@@ -40,6 +40,7 @@ def notes_front_matter(notes: list[Anchored]) -> dict[str, Any]:
         "kinds": sorted({KIND_LABELS[n.note.kind] for n in notes}),
         "orphans": sum(n.status == ORPHAN for n in notes),
         "first": f"note-{min(notes, key=lambda n: n.number).note.id}" if notes else None,
+        "updated": max(n.note.added for n in notes) if notes else None,  # the newest note's date (sitemap)
     }
 
 

@@ -6,7 +6,8 @@ for the same inputs:
 * ``entities.json``: the registry, each entity with the articles that mention it;
 * ``figures.csv``: every key figure with its article, paragraph and entities;
 * ``articles.jsonl``: every article's front matter (schema keys) plus its URL
-  and related articles, one JSON object per line, sorted by id.
+  and related articles, one JSON object per line, sorted by id (the front
+  matter's ``url``, the original's address, is ``original_url`` there).
 """
 
 from __future__ import annotations
@@ -86,7 +87,10 @@ def articles_jsonl(index: CrossIndex, related: Related) -> bytes:
     lines = []
     for article in sorted(index.articles, key=lambda a: a.id):
         data = article.to_data()
+        original = data.pop("url", None)  # the front matter's url (the original's address): original_url here
         data["url"] = article_url(article.id)
+        if original:
+            data["original_url"] = original
         data["related"] = [{"id": other, "score": score} for other, score in related.get(article.id, [])]
         lines.append(_json(data))
     return ("\n".join(lines) + "\n" if lines else "").encode("utf-8")

@@ -3,7 +3,9 @@
 The canonical name is the publication date and a slug of the headline,
 ``2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19.txt``.
 The bytes are copied unchanged; a file whose bytes are already in the archive
-is refused.
+is refused. The day it was copied is recorded as ``archived`` in a new
+sidecar beside it (``<name>.meta.yml``; "Cite this article" shows it),
+never in the raw file.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from slugify import slugify
@@ -21,6 +24,7 @@ from .extract.entities import Matcher
 from .pipeline import Paths, raw_files
 from .readers import load
 from .records import Article
+from .sidecar import sidecar_path
 
 MAX_SLUG = 80
 
@@ -32,7 +36,7 @@ def canonical_stem(title: str, published: str | None) -> str:
 
 
 def ingest_file(file: Path, paths: Paths, matcher: Matcher, known: dict[str, str],
-                reader: str | None = None) -> tuple[Path, Article | None]:
+                reader: str | None = None, today: date | None = None) -> tuple[Path, Article | None]:
     """Copy ``file`` into the archive; return where, and what was extracted.
 
     An article with no date is still copied (as ``undated-…``); the Article is
@@ -66,4 +70,8 @@ def ingest_file(file: Path, paths: Paths, matcher: Matcher, known: dict[str, str
     paths.raw.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(file, target)
     known[digest] = paths.rel(target)
+    side = sidecar_path(target)
+    if not side.exists():  # a sidecar already there (written by hand) is left alone
+        side.write_text("# About the archive's copy of this article (written by `newsarchive ingest`):\n"
+                        f"archived: {(today or date.today()).isoformat()}\n", encoding="utf-8")
     return target, article

@@ -10,7 +10,14 @@
   MkDocs renders every page before it writes any and keeps both texts until
   the end; nothing needs the Markdown again (titles come from front matter or
   the rendered heading), so the build's peak memory is lower.
-- on_post_build: during ``mkdocs serve`` runs Pagefind so search works too.
+- on_env: gives the templates ``newsarchive`` (``generator.pagedata.Chrome``):
+  head tags, feed links, the citation and the "Suggest a note" link of a
+  page; and sets each page's ``update_date`` (sitemap.xml's ``lastmod``)
+  from its data instead of the build clock: an article's latest of
+  published, corrected_on and its newest note, every other page the
+  archive's newest such date.
+- on_post_build: during ``mkdocs serve`` copies the data files and feeds
+  (``generator.site_files``) into the site and runs Pagefind so search works too.
 
 With ``preview: <article id>`` (set by ``newsarchive serve --article``, see
 generator/preview.py, never in mkdocs.yml) the plugin builds the one-article
@@ -136,7 +143,43 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
+    def on_env(self, env, *, config, files):
+        from .pagedata import Chrome, lastmod
+        from .diagnostics import InputError
+        from .head import Site
+        from .registry import load_registry
+
+        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        views = [_TemplateChrome.view(p) for p in pages]
+        dates = {id(p): lastmod(v.meta) if v.is_article else None for p, v in zip(pages, views)}
+        newest = max((d for d in dates.values() if d), default=None)
+        for page in pages:
+            day = dates[id(page)] or newest
+            if day:  # else (no article at all) MkDocs' own date: SOURCE_DATE_EPOCH or today
+                page.update_date = day
+        entities = self._root(config) / "site-data" / "entities.yml"
+        wikidata: dict[str, str | None] = {}
+        descriptions: dict[str, str] = {}
+        if entities.exists():
+            try:
+                registered = load_registry(entities, "site-data/entities.yml").entities
+                wikidata = {e.id: e.wikidata for e in registered}
+                descriptions = {e.id: e.description for e in registered if e.description}
+            except InputError as exc:  # the generator reports it too; the head just lacks sameAs
+                log.warning(str(exc))
+        site = Site(config.site_name, config.site_url or "", config.site_description or "")
+        chrome = Chrome.from_pages(site, views, wikidata, config.repo_url, config.edit_uri, descriptions)
+        urls = {v.src: v.url for v in views if "/" not in v.src}  # the hand-written pages at the top
+        env.globals["newsarchive"] = _TemplateChrome(chrome, urls)
+        return env
+
     def on_post_build(self, *, config) -> None:
+        if self.command == "serve" and not self.config.preview:
+            from .cache import write_atomic
+            from .site_files import read_site_files
+
+            for rel, data in read_site_files(self._root(config)).items():
+                write_atomic(Path(config.site_dir) / rel, data)
         if self.command == "serve" and self.config.pagefind_on_serve and not self.config.preview:
             from .diagnostics import Report
             from .site import run_pagefind
@@ -145,3 +188,32 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             run_pagefind(Path(config.site_dir), report)
             for d in report.diagnostics:
                 log.warning(d.format())
+
+
+class _TemplateChrome:
+    """``newsarchive`` in the templates: :class:`generator.pagedata.Chrome` called with MkDocs pages."""
+
+    def __init__(self, chrome, urls):
+        self.chrome = chrome
+        self.urls = urls  # src path -> page URL, for the hand-written pages templates link to
+        self.site_url = chrome.site.url
+
+    @staticmethod
+    def view(page):
+        """What generator.pagedata needs of a MkDocs page."""
+        from .pagedata import PageView
+
+        return PageView(page.file.src_uri, page.url, page.canonical_url, page.title or "", page.meta or {})
+
+    def head(self, page):
+        return self.chrome.head(self.view(page))
+
+    def cite(self, page):
+        return self.chrome.cite(self.view(page))
+
+    def suggest_note_url(self, page):
+        return self.chrome.suggest_note_url(self.view(page))
+
+    def page_url(self, src_path):
+        """The URL (relative to the site root) of the page built from ``content/<src_path>``."""
+        return self.urls.get(src_path, src_path)

@@ -302,16 +302,19 @@ def generate(root: Path, report: Report | None = None,
     from .compose import article_pages
     from .crosslink import render_crosslink_pages
     from .exports import exports
+    from .feeds import article_feeds, note_feeds
+    from .settings import load_site_settings
     from .site_files import notes_jsonld
 
     report = report if report is not None else Report()
     paths = Paths(root)
     cache = Cache(paths.root, options.cache)
     config = load_config(paths, report)
+    settings = load_site_settings(paths.root, report)
     files = raw_files(paths)
     registry = registry_bytes(paths)
     keys = article_keys(paths, files, registry)
-    cross_key = digest(code_version(), repr(config), registry,
+    cross_key = digest(code_version(), repr(config), repr(settings), registry,
                        *sorted(f"{paths.rel(p)}={k}" for p, k in keys.items()))
     run_key = digest(cross_key, notes_digest(paths))
     if _unchanged(cache, run_key, paths, report):
@@ -331,6 +334,7 @@ def generate(root: Path, report: Report | None = None,
         for name in cross_pages:  # held as UTF-8 until written: half the memory of str for non-Latin-1 text
             cross_pages[name] = cross_pages[name].encode("utf-8")
         data_files = exports(archive, archive.related, archive.index)  # bytes: no str copy of the exports
+        data_files.update(article_feeds(archive.articles, archive.index, settings, config.feeds))
         cache.put("crosslink", cross_key, {"related": archive.related, "pages": _shas(cross_pages),
                                            "files": _shas(data_files)})
     cache.put(*LAST_RELATED, archive.related)  # for the one-article preview (generator/preview.py)
@@ -340,6 +344,7 @@ def generate(root: Path, report: Report | None = None,
     pages.update(cross_pages)
     writer.write_owned(dict(sorted(pages.items())), paths.content, writer.OWNED_DIRS)
     data_files["annotations.jsonld"] = notes_jsonld(archive)
+    data_files.update(note_feeds(archive.notes, archive.articles, settings, config.feeds))
     write_site_files(site_files_dir(paths.root), data_files)
     cache.put("state", "last", {"run": run_key, "manifests": _manifests(paths),
                                 "diagnostics": [[d.level, d.file, d.line, d.message, d.fix]
@@ -382,11 +387,13 @@ def site_files_dir(root: Path) -> Path:
 
 
 def write_site_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
-    """Replace ``folder``'s files by ``files`` (name -> text)."""
+    """Replace ``folder``'s files by ``files`` (path under it, e.g. ``feeds/articles.xml`` -> text)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.iterdir():
-        if stale.name not in files and stale.is_file():
+    for stale in sorted(folder.rglob("*"), reverse=True):  # files before their folders
+        if stale.is_file() and stale.relative_to(folder).as_posix() not in files:
             stale.unlink()
+        elif stale.is_dir() and not any(stale.iterdir()):
+            stale.rmdir()
     from .writer import _utf8
 
     for name, text in files.items():

@@ -132,6 +132,7 @@ class RawArticle:
     editors: tuple[str, ...] = ()
     byline: tuple[str, ...] | None = None  # the writers' names, title-cased when printed in capitals
     paragraphs: tuple[str, ...] = ()
+    url: str | None = None  # the original article's address (http/https), where the source gives it
     line_of: dict[str, int] = field(default_factory=dict)  # field -> line in the raw file
 
 
@@ -158,6 +159,9 @@ class Article:
     word_count: int
     reader: str
     corrected: tuple[str, ...] = ()  # fields overridden by the sidecar
+    url: str | None = None  # the original article's address (http/https), when known
+    archived: str | None = None  # ISO date the article entered the archive (sidecar ``archived``)
+    corrected_on: str | None = None  # ISO date of the sidecar's corrections (sidecar ``corrected_on``)
 
     @property
     def year(self) -> str:
@@ -184,6 +188,7 @@ class Article:
             places=mentions(data["places"]), quotes=tuple(Quote(**q) for q in data["quotes"]),
             events=tuple(Event(**e) for e in data["events"]), source=Source(**data["source"]),
             word_count=data["word_count"], reader=data["reader"], corrected=tuple(data.get("corrected", ())),
+            url=data.get("url"), archived=data.get("archived"), corrected_on=data.get("corrected_on"),
         )
 
     def to_data(self) -> dict[str, Any]:
@@ -197,6 +202,10 @@ class Article:
             "dateline": self.dateline.to_data() if self.dateline else None,
             "editors": list(self.editors),
             "byline": list(self.byline) if self.byline else None,
+        }
+        if self.url:
+            data["url"] = self.url
+        data.update({
             "key_figures": [f.to_data() for f in self.key_figures],
             "people": [m.to_data() for m in self.people],
             "organisations": [m.to_data() for m in self.organisations],
@@ -206,7 +215,11 @@ class Article:
             "source": self.source.to_data(),
             "word_count": self.word_count,
             "reader": self.reader,
-        }
+        })
         if self.corrected:
             data["corrected"] = list(self.corrected)
+        if self.corrected_on:
+            data["corrected_on"] = self.corrected_on
+        if self.archived:
+            data["archived"] = self.archived
         return data

@@ -1,10 +1,14 @@
 """Maintainer corrections: ``<name>.meta.yml`` beside the raw file.
 
 Any extracted field can be corrected; the sidecar's values win. Fields the
-reader finds (title, published, …) are applied before extraction, so a
+reader finds (title, published, url, …) are applied before extraction, so a
 sidecar can supply a date the source lacks; derived fields (key figures,
-entities, quotes, events) replace what extraction found. An unknown key is an
-error naming the key and the closest valid one.
+entities, quotes, events) replace what extraction found. Two more keys are
+about the archive's copy, not corrections: ``archived`` (the date the article
+entered the archive, shown in "Cite this article") and ``corrected_on`` (the
+date of the sidecar's corrections: the page's ``dateModified``). ``url`` (the
+original article's address) must be an absolute http(s) URL. An unknown key
+is an error naming the key and the closest valid one.
 """
 
 from __future__ import annotations
@@ -18,11 +22,15 @@ from . import limits
 from .diagnostics import InputError, unknown_key_message
 from .records import Article, Dateline, Event, Figure, Mention, Quote, RawArticle, byline_names
 from .records_schema import FIELD_TYPES, OPTIONAL, preview
+from .urls import http_url
 from .yamlio import load_yaml_file
 
-RAW_FIELDS = ("title", "published", "agency", "publisher", "dateline", "editors", "byline", "paragraphs")
+RAW_FIELDS = ("title", "published", "agency", "publisher", "dateline", "editors", "byline", "paragraphs", "url")
 DERIVED_FIELDS = ("key_figures", "people", "organisations", "places", "quotes", "events", "word_count")
-FIELDS = RAW_FIELDS + DERIVED_FIELDS
+#: about the archive's copy, not corrections of the article (not listed in ``corrected``)
+META_FIELDS = ("archived", "corrected_on")
+CORRECTABLE = RAW_FIELDS + DERIVED_FIELDS
+FIELDS = CORRECTABLE + META_FIELDS
 RECORDS = {"key_figures": Figure, "people": Mention, "organisations": Mention, "places": Mention,
            "quotes": Quote, "events": Event}
 
@@ -35,7 +43,8 @@ class Sidecar:
 
     @property
     def keys(self) -> tuple[str, ...]:
-        return tuple(k for k in FIELDS if k in self.values)
+        """The fields it corrects (``archived`` and ``corrected_on`` are not corrections)."""
+        return tuple(k for k in CORRECTABLE if k in self.values)
 
     def line(self, *key: str | int) -> int | None:
         """The line of a key path (``("key_figures", 0, "value")``), or of the nearest enclosing one."""
@@ -86,6 +95,24 @@ def _coerce(key: str, value: Any, sidecar: Sidecar) -> Any:
                 raise bad("an ISO 8601 date and time, e.g. 2020-05-17T15:51:00+08:00") from None
             return value
         raise bad("an ISO 8601 date and time, e.g. 2020-05-17T15:51:00+08:00")
+    if key in META_FIELDS:
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value).isoformat()
+            except ValueError:
+                pass
+        raise bad("an ISO date, e.g. 2026-11-29")
+    if key == "url":
+        if value is None:
+            return None
+        url = http_url(value)
+        if url is None:
+            raise bad("an absolute http:// or https:// address, e.g. https://example.org/news/story.html")
+        return url
     if key == "byline":  # one name as text, or a list of names
         if value is None or isinstance(value, str):
             names = byline_names(value.strip() if value else None)
@@ -167,7 +194,7 @@ def apply_raw(raw: RawArticle, sidecar: Sidecar | None) -> RawArticle:
 
 
 def apply_derived(article: Article, sidecar: Sidecar | None) -> Article:
-    if not sidecar or not sidecar.keys:
+    if not sidecar or not sidecar.values:
         return article
-    changes = {k: sidecar.values[k] for k in DERIVED_FIELDS if k in sidecar.values}
+    changes = {k: sidecar.values[k] for k in DERIVED_FIELDS + META_FIELDS if k in sidecar.values}
     return dataclasses.replace(article, corrected=sidecar.keys, **changes)

@@ -41,7 +41,8 @@ def build_site(root: Path, report: Report | None = None, *, strict: bool = False
 
     ``strict``: MkDocs itself runs in strict mode (its warnings abort it).
     """
-    from .pipeline import Options, generate, site_files_dir
+    from .pipeline import Options, generate
+    from .site_files import read_site_files
 
     options = options or Options(progress=not quiet)
 
@@ -52,8 +53,7 @@ def build_site(root: Path, report: Report | None = None, *, strict: bool = False
     except InputError as exc:  # e.g. a generated folder holds a file the generator did not write
         report.add(exc.diagnostic)
         return BuildResult(site_dir or root / "site", built=False, pages_indexed=None)
-    folder = site_files_dir(root)
-    files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()} if folder.is_dir() else {}
+    files = read_site_files(root)
     return build_static(root, report, strict=strict, quiet=quiet, search=search, site_dir=site_dir,
                         extra_files=lambda _site_url: files)
 

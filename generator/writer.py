@@ -26,6 +26,7 @@ import yaml
 
 from .cache import write_atomic
 from .diagnostics import InputError
+from .head import description
 from .records import Article
 
 #: Folders under content/ the generator owns (git-ignored, listed in .gitignore).
@@ -318,6 +319,7 @@ def page_keys(article: Article) -> dict[str, Any]:
     return {
         "template": "article.html",
         "hide": ["toc"],
+        "description": description(article.paragraphs, article.dateline.text if article.dateline else None),
         "display": {
             "published": published_display(article.published),
             "sort": published_sort_key(article.published),

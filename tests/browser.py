@@ -139,3 +139,21 @@ def type_query(page, selector: str, text: str) -> None:
 
 def result_titles(page, root: str = "[data-na-search=header]") -> list[str]:
     return page.eval_on_selector_all(f"{root} .md-search-result__item h1", "els => els.map(e => e.textContent)")
+
+
+def axe_source() -> str:
+    """axe-core's axe.min.js, as the PyPI package axe-playwright-python ships it
+    (installed with the test dependencies; nothing vendored in this repository)."""
+    from importlib.resources import files
+
+    return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(page, rules: tuple[str, ...] = ("color-contrast",),
+                   impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
+    """axe-core run on ``page`` (only ``rules``): one line per violating node of those impacts."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=axe_source())
+    result = page.evaluate("rules => axe.run(document, {runOnly: {type: 'rule', values: rules}})", list(rules))
+    return [f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary'][:200]}"
+            for v in result["violations"] if v["impact"] in impacts for node in v["nodes"]]

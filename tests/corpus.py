@@ -20,6 +20,7 @@ with a one-line error and the rest is built.
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,6 +176,7 @@ class Corpus:
     report: object  # generator.diagnostics.Report of the build
     check: object  # ... of newsarchive check
     articles: dict[str, str] = field(default_factory=dict)  # article id -> headline
+    site_url: str = ""  # mkdocs.yml's: the site's own absolute address (canonical links, feeds)
 
 
 def write_archive(root: Path) -> dict[str, str]:
@@ -283,7 +285,8 @@ def corpus(tmp_path_factory) -> Corpus:
     report = Report()
     result = build_site(root, report, quiet=True)
     assert result.built, [d.format() for d in report.diagnostics]
-    return Corpus(root, result.site_dir, report, checked, headlines)
+    found = re.search(r"^site_url:\s*(\S+)", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return Corpus(root, result.site_dir, report, checked, headlines, found.group(1) if found else "")
 
 
 def site_pages(site: Path) -> list[str]:

@@ -30,7 +30,7 @@ import yaml
 from generator.annotations import Note, anchor
 
 FIXTURES = Path(__file__).parent / "fixtures" / "revisions"
-SETS = ("dev", "heldout")
+SETS = ("dev", "heldout", "heldout2")
 MODES = ("context", "bare")
 CONTEXT_CHARS = 32
 VERDICTS = ("ok", "edge", "missed", "wrong", "lost")

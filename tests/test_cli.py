@@ -69,6 +69,11 @@ def test_ingest_copies_under_canonical_name_and_refuses_duplicates(archive: Path
     assert result.stdout.splitlines()[0] == f"{incoming} -> site-data/raw/{target.name}"
     assert "What China has done to boost int'l cooperation against COVID-19 | 2020-05-18T09:30:00+08:00 | Xinhua" \
         in result.stdout
+    # the day it was archived, in a new sidecar (the raw bytes stay as they came)
+    from datetime import date
+
+    sidecar = target.with_name(target.stem + ".meta.yml")
+    assert sidecar.read_text(encoding="utf-8").splitlines()[-1] == f"archived: {date.today().isoformat()}"
     again = run(archive, "ingest", str(incoming))
     assert again.exit_code == 1
     assert again.stderr.strip() == (f"{incoming}: error: already in the archive as site-data/raw/{target.name} "
@@ -157,3 +162,14 @@ def test_check_reports_a_misspelt_note_key_with_file_and_line(archive: Path):
     assert result.exit_code == 1
     assert f"site-data/annotations/{SEED_ID}/typo.yml:6: error: unknown key 'sorces' (did you mean 'sources'?)" \
         in result.stderr.splitlines()
+
+
+def test_ingest_leaves_a_sidecar_written_beforehand(archive: Path, tmp_path_factory):
+    incoming = tmp_path_factory.mktemp("incoming") / "saved.txt"
+    seed = archive / f"site-data/raw/{SEED_ID}.txt"
+    incoming.write_bytes(seed.read_bytes().replace(b"15:51, May 17", b"09:30, May 18"))
+    stem = "2020-05-18-what-china-has-done-to-boost-intl-cooperation-against-covid-19"
+    sidecar = archive / f"site-data/raw/{stem}.meta.yml"
+    sidecar.write_text("archived: 2026-01-01\n", encoding="utf-8")  # TEST FIXTURE: written by hand first
+    assert run(archive, "ingest", str(incoming)).exit_code == 0
+    assert sidecar.read_text(encoding="utf-8") == "archived: 2026-01-01\n"

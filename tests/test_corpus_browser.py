@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
+from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 import pytest
 
@@ -29,13 +32,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 MARKER = "window.__na_injected = []; window.na_injected = function (x) { window.__na_injected.push(String(x)); };"
 
 #: in the page: everything the corpus could have made, as one list of problems
-SCAN = r"""() => {
+SCAN = r"""(site) => {
   const problems = [];
-  const here = new URL(".", document.baseURI);
   const urlAttrs = ["href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data",
                     "background", "ping", "cite", "lowsrc", "dynsrc"];
+  // the site's own pages: here, or at its published address (canonical links, feeds)
   const local = (u) => { try { const x = new URL(u, document.baseURI);
-                               return x.protocol === "file:" || x.hostname === "127.0.0.1"; } catch (e) { return false; } };
+                               return x.protocol === "file:" || x.hostname === "127.0.0.1"
+                                 || (site !== "" && x.href.startsWith(site)); } catch (e) { return false; } };
   for (const e of document.querySelectorAll("*")) {
     const tag = e.localName;
     if (["iframe", "object", "embed", "frame", "frameset", "applet", "base", "portal"].includes(tag)) problems.push(tag);
@@ -70,7 +74,8 @@ SCAN = r"""() => {
 class Visit:
     """One browser page reused for many addresses, collecting what went wrong on each."""
 
-    def __init__(self, chromium, width: int = 1280):
+    def __init__(self, chromium, site_url: str, width: int = 1280):
+        self.site_url = site_url
         self.page, self.recorder = new_page(chromium, width=width)
         self.page.add_init_script(MARKER)
         self.dialogs: list[str] = []
@@ -78,7 +83,7 @@ class Visit:
         self.problems: list[str] = []
 
     def check(self, where: str) -> None:
-        found = self.page.evaluate(SCAN)
+        found = self.page.evaluate(SCAN, self.site_url)
         errors = [e for e in self.recorder.errors if "net::ERR_ABORTED" not in e]  # cut short by leaving a page
         found += self.dialogs + errors + self.recorder.external()
         self.problems += [f"{where}: {p}" for p in found]
@@ -128,7 +133,7 @@ def test_every_page_is_inert(chromium, corpus, http_base, where):
     # 404.html is what a web server sends for a missing address: its links start at the server's root
     pages = [p for p in site_pages(corpus.site) if where == "http" or p != "404.html"]
     assert len(pages) > 60, len(pages)
-    visit = Visit(chromium)
+    visit = Visit(chromium, corpus.site_url)
     try:
         for rel in pages:
             visit.visit(base + (rel[: -len("index.html")] + index if rel.endswith("index.html") else rel), rel)
@@ -145,7 +150,7 @@ def wait_state(page, name: str) -> None:
 
 
 def search_page_problems(chromium, corpus, base: str, index: str) -> tuple[list[str], dict]:
-    visit = Visit(chromium)
+    visit = Visit(chromium, corpus.site_url)
     page = visit.page
     try:
         visit.visit(base + "search/" + index + "?q=fixture", "search")
@@ -195,7 +200,7 @@ def test_search_page_with_every_filter_open(chromium, corpus, http_base, where):
 @pytest.mark.parametrize("where", ["http", "disk"])
 def test_header_box_with_its_filters(chromium, corpus, http_base, where):
     base, index = base_url(corpus, http_base, where)
-    visit = Visit(chromium)
+    visit = Visit(chromium, corpus.site_url)
     page = visit.page
     try:
         visit.visit(base + "about/" + index, "about")
@@ -251,3 +256,59 @@ def test_the_corpus_reaches_every_channel(corpus):
     assert all(p.is_file() for p in entity_pages)
     article = (site / "articles" / "2020-05-04-test-fixture-corpus-markdown" / "index.html").read_text(encoding="utf-8")
     assert article.count('class="na-note ') >= 25
+
+
+class _Markup(HTMLParser):
+    """Whatever in an HTML fragment could run or load: tags, on* attributes, unsafe URLs."""
+
+    BAD_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "base", "meta", "link", "style",
+                "form", "img", "svg", "math", "video", "audio", "source", "input", "button", "textarea", "template"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BAD_TAGS:
+            self.problems.append(tag)
+        for name, value in attrs:
+            url = "".join((value or "").split()).lower()
+            if name.startswith("on") or (name in ("href", "src", "action", "formaction", "xlink:href")
+                                         and url.startswith(("javascript:", "data:", "vbscript:"))):
+                self.problems.append(f"{tag} {name}={value}")
+
+
+def markup_problems(fragment: str) -> list[str]:
+    parser = _Markup()
+    parser.feed(fragment)
+    parser.close()
+    return parser.problems
+
+
+def test_feeds_are_inert(corpus):
+    """Atom and JSON feeds (a feed reader renders their HTML): well-formed, HTML content inert,
+    every link an http(s) address."""
+    feeds = sorted((corpus.site / "feeds").rglob("*"))
+    assert any(p.suffix == ".xml" for p in feeds) and any(p.suffix == ".json" for p in feeds)
+    atom = "{http://www.w3.org/2005/Atom}"
+    problems, html_seen = [], 0
+    for path in (p for p in feeds if p.is_file()):
+        rel = path.relative_to(corpus.site).as_posix()
+        if path.suffix == ".xml":
+            root = ElementTree.parse(path).getroot()  # well-formed, or this raises
+            for element in root.iter():
+                if element.tag in (atom + "content", atom + "summary") and element.get("type") == "html":
+                    html_seen += 1
+                    problems += [f"{rel}: {p}" for p in markup_problems(element.text or "")]
+                if element.tag == atom + "link" and not (element.get("href") or "").startswith(("http://", "https://")):
+                    problems.append(f"{rel}: link {element.get('href')}")
+        elif path.suffix == ".json":
+            for item in json.loads(path.read_text(encoding="utf-8")).get("items", []):
+                if "content_html" in item:
+                    html_seen += 1
+                    problems += [f"{rel}: {p}" for p in markup_problems(item["content_html"])]
+                for key in ("url", "external_url"):
+                    if key in item and not str(item[key]).startswith(("http://", "https://", "../")):
+                        problems.append(f"{rel}: {key} {item[key]}")
+    assert html_seen > 20  # the corpus's notes are in the notes feeds, as HTML
+    assert problems == []

@@ -228,3 +228,92 @@ def test_work_per_drifted_note_is_bounded(monkeypatch):
     long_quote = " ".join(["TEST FIXTURE words of a long quote that drifted"] * 60)
     one(note(long_quote), (" ".join(["TEST FIXTURE words of a long quote that drifted here"] * 100),) * 20)
     assert sum(cells) <= drift.MAX_CELLS + 600
+
+
+def test_words_the_edit_moved_past_the_edge_are_part_of_the_highlight():
+    """An order-keeping alignment cannot pair both "repairs" and "filters" once they swapped places: the
+    quote's own words just past its aligned edge, in the same clause, are part of the counterpart."""
+    paras = ("TEST FIXTURE - not real news. The pool will shut for two weeks while its filters are repaired, "
+             "the council said.",
+             "TEST FIXTURE - not real news. In the old town, residents should not drink the tap water until "
+             "Friday.")
+    item, _ = one(note("The pool will close for two weeks for repairs to its filters"), paras)
+    assert (item.status, item.text) == ("fuzzy", "The pool will shut for two weeks while its filters are repaired")
+    item, _ = one(note("should not drink tap water in the old town until Friday"), paras)  # moved to the front,
+    assert (item.status, item.text) == ("fuzzy", "should not drink the tap water until Friday")  # past a comma
+    paras = ("TEST FIXTURE - not real news. The pool will shut for two weeks, and repairs to the filters will "
+             "cost more than planned.",)
+    item, _ = one(note("the pool will shut for repairs for two weeks"), paras)  # another clause's words
+    assert (item.status, item.text) == ("fuzzy", "The pool will shut for two weeks")
+
+
+def test_a_sentence_with_a_clause_cut_off_keeps_its_note_and_nothing_looser_does():
+    """Under 70% of the quote's words, only the quote itself with one clause cut off its start or end,
+    word for word, where the new text breaks too (an attribution dropped), is its counterpart."""
+    quote = "Lorries have waited for up to three days to cross, according to drivers at the checkpoint."
+    context = {"prefix": "The crossing will reopen on Thursday.", "suffix": "Drivers said"}
+    for new, expected in [
+        ("Lorries have waited for up to three days to cross.", "Lorries have waited for up to three days to cross."),
+        ("Lorries have waited for up to three days to cross the border.", None),  # no clause break there
+        ("Lorries have waited for up to two days to cross.", None),  # and a figure changed
+        ("Vans have waited for up to three days to cross.", None),
+    ]:
+        paras = ("TEST FIXTURE - not real news. The crossing will reopen on Thursday.", new, "Drivers said little.")
+        item, _ = one(note(quote, **context), paras)
+        assert item.text == expected, new
+    paras = ("TEST FIXTURE - not real news. The crossing will reopen on Thursday.",
+             "Some lorries have waited for up to three days.", "Drivers said little.")
+    item, _ = one(note("According to drivers at the checkpoint, lorries have waited for up to three days.",
+                       **context), paras)
+    assert item.text is None  # the start cut, and a word added where it was cut
+    paras = ("TEST FIXTURE - not real news. The crossing will reopen on Thursday.",
+             "Lorries have waited for up to three days.", "Drivers said little.")
+    item, _ = one(note("According to drivers at the checkpoint, lorries have waited for up to three days.",
+                       **context), paras)
+    assert item.text == "Lorries have waited for up to three days."
+
+
+def test_replaced_last_words_are_found_up_to_the_suffix():
+    """'in favour' -> 'against': with the suffix (what followed the quote), the words now between the
+    last word that lines up and the suffix are the replacement; without it, the highlight stops."""
+    paras = ("TEST FIXTURE - not real news. Councillors voted 9 to 4 against after a three-hour debate.",)
+    quote = "Councillors voted 9 to 4 in favour"
+    item, _ = one(note(quote, suffix="after a three-hour debate."), paras)
+    assert item.text == "Councillors voted 9 to 4 against"
+    item, _ = one(note(quote), paras)
+    assert item.text == "Councillors voted 9 to 4"
+    item, _ = one(note("It was paid for by the city", prefix="cost 8 million crowns."),
+                  ("TEST FIXTURE. The bridge cost 8 million crowns and was paid for by the city.",))
+    assert item.text == "was paid for by the city"  # a function word in place of one is not the quote's
+
+
+def test_a_sentence_merged_into_another_is_not_widened_to_it():
+    paras = ("TEST FIXTURE - not real news. A cargo ship carrying timber from Norway ran aground off Calder Bay "
+             "early on Saturday, the coastguard said.",)
+    item, _ = one(note("The ship was carrying timber from Norway."), paras)
+    assert item.text == "ship carrying timber from Norway"
+    item, _ = one(note("A hosepipe ban is not planned"),  # nor a partial quote to the sentence it is now in
+                  ("TEST FIXTURE. Finch said a hosepipe ban was not planned, but the board would meet weekly.",))
+    assert item.text == "a hosepipe ban was not planned"
+
+
+def test_moved_words_do_not_chain_into_another_statement():
+    """The storm and the homes survive only in a clause of a sentence about something else: the quote's
+    words before the window, each past another word, are not gathered into a passage for the note."""
+    paras = ("TEST FIXTURE - not real news. GRANVIK, Jan. 23 -- Power was restored to most of the 1.5 million homes "
+             "that lost it when a storm swept across the north of the country on Monday night, the operator said.",)
+    item, _ = one(note("A storm cut power to about 1.5m homes across the north of the country overnight",
+                       prefix="GRANVIK, Jan. 22 --", suffix=", the grid operator said."), paras)
+    assert item.status == "orphan"
+
+
+def test_a_note_is_not_pieced_together_from_two_sentences():
+    """A sibling's "ferry will resume on" and the next sentence's "Monday" are 75% of the quote's words,
+    but no counterpart; a sentence split in two still is one."""
+    paras = ("TEST FIXTURE - not real news. The southern ferry will resume on Friday, the operator said. On Monday, "
+             "the northern bridge will reopen.",)
+    item, _ = one(note("The northern ferry will resume on Monday."), paras)
+    assert item.status == "orphan"
+    paras = ("TEST FIXTURE - not real news. The mayor opened the footbridge on Saturday. She thanked the crews.",)
+    item, _ = one(note("The mayor opened the footbridge on Saturday and thanked the crews."), paras)
+    assert item.text == "The mayor opened the footbridge on Saturday. She thanked the crews."

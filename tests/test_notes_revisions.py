@@ -19,12 +19,18 @@ CASES = load_cases()
 #: name -> why the anchor does not do what a reader expects; each is an orphan or a near edge, never wrong
 KNOWN = {
     "dev/18-short-quotes#2-bare": "two words, one replaced: too little to follow without context",
-    "heldout/h03-synonyms#1-bare": "reworded with synonyms: 66% alike, under what a bare quote needs",
-    "heldout/h03-synonyms#1-context": "the moved, reworded 'is repaired' after the last aligned word is left out",
-    "heldout/h09-attribution-removed#2-context": "the new sentence keeps 62% of the quote's content words "
-                                                 "(under the 70% minimum)",
-    "heldout/h09-attribution-removed#2-bare": "as above",
+    "heldout/h09-attribution-removed#2-bare": "the clause cut leaves 62% of the quote's words: 68% alike, "
+                                              "59.8/100 without context, under the 60 a candidate needs",
+    "heldout2/n05-wire-rewrite#3-context": "'taken' -> 'lifted' and 'the ship' cut: 4 of 6 content words (67%), "
+                                           "under the 70% that keeps sibling sentences with two words replaced "
+                                           "(dev/07, dev/23: 60%) off a note",
+    "heldout2/n05-wire-rewrite#3-bare": "as above",
+    "heldout2/n06-meaning-corrected#2-bare": "'in favour' -> 'against': without the suffix, a replaced last word "
+                                             "cannot be told from new words after the quote; the highlight ends "
+                                             "at the last word that lines up",
 }
+#: the one drifted highlight that is not exact (an edge, in the bare mode)
+EDGES = ("heldout2/n06-meaning-corrected#2-bare",)
 
 
 def test_fixtures_are_many_and_varied():
@@ -50,10 +56,12 @@ def test_note_lands_as_expected(case):
 def test_targets():
     outcomes, total = evaluate(CASES)
     assert total.counts["lost"] == 0 and total.counts["wrong"] == 0
-    assert total.as_expected >= 97.5, total
-    assert total.drifted_exact >= total.drifted - 1, total  # every drifted highlight exact but h03's
+    assert total.as_expected >= 98.0, total
+    assert [o.case.name for o in outcomes if o.verdict == "edge"] == list(EDGES), total
     dev = figures([o for o in outcomes if o.case.set == "dev"])
     assert dev.as_expected >= 98.0 and dev.drifted_exact == dev.drifted, dev
+    context = figures([o for o in outcomes if o.case.mode == "context"])
+    assert context.drifted_exact == context.drifted, context  # with context, every drifted highlight is exact
 
 
 def test_a_drifted_note_is_marked_fuzzy_and_says_old_and_new():

@@ -32,6 +32,9 @@ def test_serve_shows_an_edited_note(tmp_path: Path):
         note.write_text(note.read_text(encoding="utf-8").replace("newsarchive maintainers", "TEST FIXTURE editor"),
                         encoding="utf-8")
         assert wait_for(url, "TEST FIXTURE editor", 60) is not None
+        # the feeds and data files are served too (copied in after each rebuild), the notes feed updated
+        assert wait_for(f"http://127.0.0.1:{port}/feeds/notes.xml", "TEST FIXTURE editor", 60) is not None
+        assert wait_for(f"http://127.0.0.1:{port}/annotations.jsonld", "TEST FIXTURE editor", 60) is not None
     finally:
         server.terminate()
         server.wait(timeout=20)

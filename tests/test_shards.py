@@ -87,7 +87,7 @@ def test_shard_root_holds_only_its_articles_and_their_notes(source, tmp_path):
     r2020 = make_shard_root(source, shards["2020"], tmp_path / "shards", base_url="https://archive.example.org/")
     assert r2019 == (tmp_path / "shards" / "2019").resolve()
     assert sorted(p.name for p in (r2019 / "site-data" / "raw").iterdir()) == [f"{FIXTURE_ID}.txt"]
-    assert sorted(p.name for p in (r2020 / "site-data" / "raw").iterdir()) == [f"{SEED_ID}.txt"]
+    assert sorted(p.name for p in (r2020 / "site-data" / "raw").iterdir()) == [f"{SEED_ID}.meta.yml", f"{SEED_ID}.txt"]
     # the seed's notes go with the seed; the 2019 shard has none (they would be "notes on an unknown article")
     assert not any((r2019 / "site-data" / "annotations").iterdir())
     assert digest(r2020 / "site-data" / "annotations") == digest(source / "site-data" / "annotations")
@@ -101,7 +101,7 @@ def test_shard_root_holds_only_its_articles_and_their_notes(source, tmp_path):
     # everything else of mkdocs.yml is unchanged
     original = (source / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     assert [line for line in config.splitlines() if not line.startswith(("site_url:", "site_name:"))] == \
-        [line for line in original if not line.startswith("site_name:")]
+        [line for line in original if not line.startswith(("site_url:", "site_name:"))]
     # hand-written pages, never the generator's folders
     assert sorted(p.name for p in (r2019 / "content").iterdir()) == \
         sorted(p.name for p in (source / "content").iterdir() if p.name not in OWNED_DIRS)

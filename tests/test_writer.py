@@ -274,7 +274,7 @@ def test_article_page_front_matter_is_the_schema_plus_page_keys():
     text = render_article(article)
     post = frontmatter.loads(text)
     data = dict(post.metadata)
-    for key in ("template", "hide", "display"):
+    for key in ("template", "hide", "description", "display"):
         data.pop(key)
     assert data == article.to_data()
     assert list(post.metadata)[: len(article.to_data())] == list(article.to_data())
@@ -282,6 +282,7 @@ def test_article_page_front_matter_is_the_schema_plus_page_keys():
     _body, meta = get_data(text)
     assert meta["title"] == "TEST FIXTURE\n---\ntitle: injected"
     assert meta["template"] == "article.html"
+    assert meta["description"] == "TEST FIXTURE - not real news. It counts 1,000 test cases."
     assert meta["display"] == {"published": "2 January 2020, 10:00 UTC+08:00", "sort": "2020-01-02T02:00:00Z",
                                "year": "2020", "raw_url": "raw/2020-01-02-test-fixture.txt"}
 

@@ -10,9 +10,13 @@ rules out a place, so a bare quote must be closer to be anchored.
 
 What can never win (the rules that keep a note off a wrong passage):
 
-* a window covering less than :data:`MIN_COVERAGE` of the quote's weight,
-  however alike otherwise: a passage merely contained in the quote (a
-  heading that repeats some of its words) does not count;
+* a window covering less than :data:`MIN_COVERAGE` of the quote's content
+  words, however alike otherwise: a passage merely contained in the quote (a
+  heading that repeats some of its words) does not count. The one exception
+  is the quote itself with a clause cut off its start or end and nothing
+  else changed, word for word up to a clause break of both texts (an
+  attribution dropped: ``..., according to drivers at the checkpoint.``):
+  it needs :data:`MIN_CUT_COVERAGE` (:func:`.span.cut_clause`);
 * a window less alike than :data:`MIN_SIMILARITY`, or scoring under
   :data:`MIN_SCORE`;
 * a short paragraph (under :data:`SHORT_WORDS` words) or a heading (at most
@@ -32,10 +36,13 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from .align import Token, Window, align, counterpart, merge_compounds, tokens
+from .align import Token, Window, align, merge_compounds, tokens
 from .folding import Document, word_keys
+from .span import counterpart, cut_clause, trim_to_sentence, with_moved_words
 
 MIN_COVERAGE = 0.7
+#: ... or this share, when the window is the quote with one clause cut off, nothing else changed
+MIN_CUT_COVERAGE = 0.5
 MIN_SIMILARITY = 0.5
 MIN_SCORE = 0.6
 MARGIN = 0.05
@@ -156,9 +163,15 @@ def _windows(doc: Document, quote_text: str, prefix: str, suffix: str) -> list[C
         if len(para) < len(words) // 2:
             break  # the budget is spent (only a quote of hundreds of words on long paragraphs gets here)
         budget -= len(words) * len(para)
+        kept: list[Window] = []
         for window in align(words, para, alternatives=1):
-            if _eligible(window, para, whole, folded):
-                a, b = counterpart(folded, para, quote_text, words, window, paragraph.spaced)
+            window = with_moved_words(trim_to_sentence(window, words, quote_text, para, folded, paragraph.spaced),
+                                      words, para, folded, paragraph.spaced)
+            if any(window.first <= w.last and w.first <= window.last for w in kept):
+                continue  # a runner-up that the moved words made the same passage as the best
+            kept.append(window)
+            if _eligible(window, para, whole, folded, words, quote_text):
+                a, b = counterpart(folded, para, quote_text, words, window, paragraph.spaced, (prefix, suffix))
                 found.append(Candidate(pi, a, b, window.similarity,
                                        *context_similarity(doc, pi, a, b, prefix, suffix), False))
     return found
@@ -179,8 +192,11 @@ def _densest(para: list[Token], quote: list[Token], length: int) -> list[Token]:
     return para[at:at + length]
 
 
-def _eligible(window: Window, para: list[Token], whole: list[Token], folded: str) -> bool:
-    if window.coverage < MIN_COVERAGE or window.similarity < MIN_SIMILARITY:
+def _eligible(window: Window, para: list[Token], whole: list[Token], folded: str, quote: list[Token],
+              quote_text: str) -> bool:
+    if window.similarity < MIN_SIMILARITY or window.coverage < MIN_CUT_COVERAGE:
+        return False
+    if window.coverage < MIN_COVERAGE and not cut_clause(window, quote, quote_text, para, folded):
         return False
     if _short_paragraph(whole, folded):  # only the whole paragraph, nearly unchanged (a corrected heading)
         return para is whole and window.first == 0 and window.last == len(para) - 1 and window.similarity >= 0.9

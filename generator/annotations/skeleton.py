@@ -89,9 +89,12 @@ def note_id(quote: str, taken: Collection[str]) -> str:
     return candidate
 
 
-def _skeleton(note_id: str, quote: str, prefix: str, suffix: str, today: date) -> list[str]:
-    lines = [f"id: {note_id}  # the note's permalink (#note-{note_id}): keep it when you correct the quote",
-             f"quote: {_yaml_string(quote)}"]
+def _skeleton(note_id: str, quote: str, prefix: str, suffix: str, today: date | None) -> list[str]:
+    if note_id:
+        lines = [f"id: {note_id}  # the note's permalink (#note-{note_id}): keep it when you correct the quote"]
+    else:  # a blank note ("Suggest a note"): the contributor names it
+        lines = ['id: ""  # a short name: the quote\'s first words, e.g. 75498-cumulative-covid-19-cases (#note-<id>)']
+    lines.append(f"quote: {_yaml_string(quote)}" + ("" if quote else "  # the exact words you annotate, copied from the article"))
     if prefix or suffix:
         lines.append("# the words around the quote: they place the note again if the article is edited")
     if prefix:
@@ -106,9 +109,23 @@ def _skeleton(note_id: str, quote: str, prefix: str, suffix: str, today: date) -
         "#   - url: https://...",
         "#     title: The page's title",
         'author: ""  # your name',
-        f"added: {today.isoformat()}",
+        f"added: {today.isoformat()}" if today else "added: YYYY-MM-DD  # today's date",
     ]
     return lines
+
+
+#: the file name a "Suggest a note" link proposes (the contributor may rename it)
+SUGGESTED_NAME = "my-note.yml"
+
+
+def blank_skeleton(article_id: str, title: str) -> str:
+    """A note to fill in for an article, with no passage yet: what each
+    article's "Suggest a note" link prefills in GitHub's new-file page
+    (the page's script puts in the passage the reader selected and today's date)."""
+    out = [f"# A note on {title!r} ({article_id}).",
+           "# Put the passage in quote exactly as printed (one paragraph at most), fill in the rest,",
+           "# propose the file: the pull request's checks say what to fix."]
+    return "\n".join(out + _skeleton("", "", "", "", None)) + "\n"
 
 
 def annotate_skeleton(article: Article, passage: str, *, today: date | None = None,

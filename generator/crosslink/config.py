@@ -63,12 +63,22 @@ class PagesConfig:
 
 
 @dataclass(slots=True, frozen=True)
+class FeedsConfig:
+    """How many entries each feed holds (generator/feeds.py)."""
+
+    articles: int = 50  # the site-wide feed of the newest articles
+    per_page: int = 10  # each agency's and each entity's feed
+    notes: int = 50  # the feeds of the newest notes and of the newest fact-checks
+
+
+@dataclass(slots=True, frozen=True)
 class CrosslinkConfig:
     related: RelatedConfig = field(default_factory=RelatedConfig)
     pages: PagesConfig = field(default_factory=PagesConfig)
+    feeds: FeedsConfig = field(default_factory=FeedsConfig)
 
 
-SECTIONS = {"related": RelatedConfig, "pages": PagesConfig}
+SECTIONS = {"related": RelatedConfig, "pages": PagesConfig, "feeds": FeedsConfig}
 
 
 class _MkDocsLoader(yaml.SafeLoader):
@@ -120,7 +130,7 @@ def _section(cls: type, data: Any, rel: str, where: str, lines: dict[str, int], 
         if isinstance(default, int) and not isinstance(value, int):
             ok = False
         positive = key in ("count", "page_size", "figures_page_size", "timeline_page_size", "half_life_days",
-                           "max_postings")
+                           "max_postings", "articles", "per_page", "notes")
         if positive and ok and value <= 0:
             ok = False
         if not ok:
@@ -131,15 +141,12 @@ def _section(cls: type, data: Any, rel: str, where: str, lines: dict[str, int], 
     return replace(cls(), **values)
 
 
-def crosslink_config_from_mkdocs(path: Path, rel: str | None = None) -> CrosslinkConfig:
-    """Read ``extra.newsarchive.related`` and ``extra.newsarchive.pages`` from mkdocs.yml.
-
-    A missing file or section gives the defaults. Other keys under
-    ``extra.newsarchive`` belong to other stages and are left alone.
-    """
+def read_mkdocs_yml(path: Path, rel: str | None = None) -> tuple[Any, yaml.Node | None]:
+    """mkdocs.yml as plain data (MkDocs' own tags read as plain values) and its
+    composed root node (for line numbers); (None, None) when the file is absent."""
     rel = rel or path.name
     if not path.exists():
-        return CrosslinkConfig()
+        return None, None
     text = path.read_text(encoding="utf-8")
     try:
         loader = _MkDocsLoader(text)
@@ -153,6 +160,17 @@ def crosslink_config_from_mkdocs(path: Path, rel: str | None = None) -> Crosslin
         raise InputError(rel, f"YAML syntax error: {exc.problem or exc.context}",
                          line=mark.line + 1 if mark else None,
                          fix="check indentation, colons and quotes on that line") from None
+    return data, root
+
+
+def crosslink_config_from_mkdocs(path: Path, rel: str | None = None) -> CrosslinkConfig:
+    """Read ``extra.newsarchive.related``, ``.pages`` and ``.feeds`` from mkdocs.yml.
+
+    A missing file or section gives the defaults. Other keys under
+    ``extra.newsarchive`` belong to other stages and are left alone.
+    """
+    rel = rel or path.name
+    data, root = read_mkdocs_yml(path, rel)
     extra = ((data or {}).get("extra") or {}) if isinstance(data, dict) else {}
     ours = extra.get("newsarchive") if isinstance(extra, dict) else None
     if ours is None:

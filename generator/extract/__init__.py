@@ -75,6 +75,7 @@ def extract(raw: RawArticle, matcher: entity_mod.Matcher) -> Article:
         dateline=raw.dateline,
         editors=raw.editors,
         byline=raw.byline,
+        url=raw.url,
         paragraphs=paragraphs,
         key_figures=figures(paragraphs, masked),
         people=entity_mod.mentions(hits, "person", dateline),

@@ -13,6 +13,9 @@ then:
   (``2024-03-02``): the offset is the page's, never guessed;
 * gives ``byline`` = trafilatura's author, ``publisher`` = the site name,
   ``agency`` = the agency a dateline names ("QINGDAO, March 2 (Xinhua) --");
+* gives ``url``, the original article's address, from the page's canonical
+  link, else its ``og:url``, else trafilatura's URL: only an absolute
+  http(s) URL is kept (``generator.urls.http_url``);
 * keeps text literal: entities are decoded to the characters they stand
   for, nothing is re-cased or re-punctuated, and no markup is kept.
 
@@ -30,6 +33,7 @@ import trafilatura
 
 from ..diagnostics import InputError
 from ..records import RawArticle
+from ..urls import http_url
 from .common import byline_names, dateline_agency, find_any_dateline, normalise_space
 
 TIMESTAMP_XPATHS = (
@@ -38,6 +42,10 @@ TIMESTAMP_XPATHS = (
     "//meta[@name='pubdate']/@content",
     "//meta[@name='publishdate']/@content",
     "//time[@datetime]/@datetime",
+)
+URL_XPATHS = (
+    "//link[@rel='canonical']/@href",
+    "//meta[@property='og:url']/@content",
 )
 PARAGRAPH_TAGS = {"p", "quote"}
 LINE_TAGS = ("h1", "h2", "h3", "title", "p", "li", "blockquote", "div", "span", "td", "meta", "time")
@@ -99,6 +107,7 @@ class HtmlReader:
         article.publisher = normalise_space(doc.sitename) if doc.sitename else None
         article.byline = byline_names(doc.author) if doc.author else None
         self._published(article, tree, doc.date, text)
+        self._url(article, tree, doc.url)
         body = self._paragraphs(doc.body, article.title)
         article.paragraphs = tuple(body)
         for index, para in enumerate(body, start=1):
@@ -138,6 +147,17 @@ class HtmlReader:
                 if key and node.sourceline and key not in lines:
                     lines[key] = node.sourceline
         return lines
+
+    @staticmethod
+    def _url(article: RawArticle, tree: lxml.html.HtmlElement, found: str | None) -> None:
+        for xpath in URL_XPATHS:
+            for value in tree.xpath(xpath):
+                url = http_url(str(value))
+                if url:
+                    article.url = url
+                    article.line_of["url"] = value.getparent().sourceline or 1
+                    return
+        article.url = http_url(found)
 
     @staticmethod
     def _published(article: RawArticle, tree: lxml.html.HtmlElement, day: str | None, text: str) -> None:

@@ -122,8 +122,13 @@
     section.setAttribute("aria-hidden", "true"); // a print-only copy; screens show the notes themselves
     var heading = document.createElement("h2");
     heading.textContent = "Notes";
-    section.appendChild(heading);
-    items.forEach(function (item) {
+    // the heading and the first note form one block that print does not split,
+    // so the heading never ends a printed page with its notes on the next
+    var start = document.createElement("div");
+    start.className = "na-endnotes__start";
+    start.appendChild(heading);
+    section.appendChild(start);
+    items.forEach(function (item, index) {
       var copy = item.note.cloneNode(true);
       copy.removeAttribute("id");
       copy.removeAttribute("tabindex");
@@ -131,10 +136,11 @@
       copy.removeAttribute("style");
       copy.classList.add("na-endnote");
       Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });
-      section.appendChild(copy);
+      (index === 0 ? start : section).appendChild(copy);
     });
     var orphans = container.querySelector(".na-orphans");
-    container.insertBefore(section, orphans || null);
+    var cite = container.querySelector(".na-cite"); // "Cite this article" stays last
+    container.insertBefore(section, orphans || (cite && cite.parentNode === container ? cite : null));
     container.classList.add("na-has-endnotes");
   }
 
