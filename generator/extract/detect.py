@@ -160,6 +160,7 @@ def inside_larger_names(paragraphs: tuple[str, ...], hits: list[Hit],
         text = paragraphs[number - 1]
         spans = sorted(dates.get(number, []))
         starts = [s for s, _ in spans]
+        memo: dict[tuple, bool] = {}
         for hit in found:
             if not _capitalised_next_to(text, hit.start, hit.end):
                 continue
@@ -168,17 +169,26 @@ def inside_larger_names(paragraphs: tuple[str, ...], hits: list[Hit],
             # the dates in the window, found by bisection (a date is far shorter than MAX_DATE): a scan
             # of every date of the paragraph for every hit was quadratic
             near = spans[bisect_left(starts, lo - MAX_DATE): bisect_left(starts, hi)]
-            masks = [(s - lo, e - lo) for s, e in near if s < hi and e > lo]
-            for run in runs(window, number, masks):
-                if not (run.start <= hit.start - lo and hit.end - lo <= run.end):
-                    continue
-                for part in split(run, window):
-                    if part.start <= hit.start - lo and hit.end - lo <= part.end \
-                            and part.end - part.start > hit.end - hit.start \
-                            and (place_name(part.text) or org_shaped(part.words) or org_by_prefix(part.words)
-                                 or place_shaped(part.words)):
-                        inside.append(hit)
+            masks = tuple((s - lo, e - lo) for s, e in near if s < hi and e > lo)
+            key = (window, masks, hit.start - lo, hit.end - lo)
+            if key not in memo:  # repeated text ("China China China ...") is looked at once
+                memo[key] = _in_larger_name(window, number, masks, hit.start - lo, hit.end - lo)
+            if memo[key]:
+                inside.append(hit)
     return inside
+
+
+def _in_larger_name(window: str, number: int, masks: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Whether ``window[start:end]`` is a word of a larger organisation or place name in ``window``."""
+    for run in runs(window, number, list(masks)):
+        if not (run.start <= start and end <= run.end):
+            continue
+        for part in split(run, window):
+            if part.start <= start and end <= part.end and part.end - part.start > end - start \
+                    and (place_name(part.text) or org_shaped(part.words) or org_by_prefix(part.words)
+                         or place_shaped(part.words)):
+                return True
+    return False
 
 
 WINDOW = 80  # characters either side of a registry hit that a larger name may take
