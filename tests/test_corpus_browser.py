@@ -84,8 +84,7 @@ class Visit:
 
     def check(self, where: str) -> None:
         found = self.page.evaluate(SCAN, self.site_url)
-        errors = [e for e in self.recorder.errors if "net::ERR_ABORTED" not in e]  # cut short by leaving a page
-        found += self.dialogs + errors + self.recorder.external()
+        found += self.dialogs + self.recorder.errors + self.recorder.external()
         self.problems += [f"{where}: {p}" for p in found]
         self.dialogs.clear()
         self.recorder.errors.clear()
