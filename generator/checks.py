@@ -2,10 +2,13 @@
 
 Fast enough for every pull request on the whole archive: raw files are read
 by their readers (with sidecars) but not run through extraction, which the
-checks do not need; notes are anchored to the text exactly as the build
-anchors them. Checked: the entity registry, every raw file and sidecar
-(format, encoding, headline, date, body, duplicates), every annotation file
-(YAML syntax, schema, unknown keys, unknown article, anchors).
+checks do not need (extraction refuses nothing); notes are anchored to the
+text exactly as the build anchors them. Checked, with the build's own code,
+so ``check`` refuses exactly what ``build`` refuses: the generator's
+settings in mkdocs.yml, the entity registry, every raw file and sidecar
+(format, encoding, headline, date, body, lengths and types, article ids,
+duplicates), every annotation file (YAML syntax, schema, unknown keys,
+unknown article, anchors).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from .annotations import Note, anchor, load_notes, recorded
 from .cache import Cache, digest
 from .diagnostics import InputError, Report
 from .extract import article_id, require_fields
-from .pipeline import Paths, load_archive_registry, raw_files, read_raw
+from .pipeline import Paths, load_archive_registry, load_config, raw_files, read_raw
 
 
 def _plural(n: int, word: str) -> str:
@@ -42,10 +45,12 @@ def check_archive(paths: Paths) -> tuple[Report, str]:
 
 def gather(paths: Paths) -> Checked:
     report = Report()
+    load_config(paths, report)  # extra.newsarchive in mkdocs.yml, as the build reads it
     registry = load_archive_registry(paths, report)
     files = raw_files(paths)
     paragraphs: dict[str, tuple[str, ...]] = {}
     seen: dict[str, str] = {}
+    ids: dict[str, str] = {}
     for path in files:
         try:
             raw, _ = read_raw(path, paths)
@@ -56,8 +61,14 @@ def gather(paths: Paths) -> Checked:
         if raw.sha256 in seen:
             report.error(raw.path, f"same bytes as {seen[raw.sha256]}", fix="delete one of the two copies")
             continue
+        identifier = article_id(raw.path)
+        if identifier in ids:
+            report.error(raw.path, f"gives the article id {identifier!r}, as {ids[identifier]} does",
+                         fix="rename one of the two files")
+            continue
         seen[raw.sha256] = raw.path
-        paragraphs[article_id(raw.path)] = raw.paragraphs
+        ids[identifier] = raw.path
+        paragraphs[identifier] = raw.paragraphs
     notes, load_report = load_notes(paths.annotations, {article_id(p.name) for p in files}, paths.root)
     report.extend(load_report)
     cache = Cache(paths.root)

@@ -21,30 +21,45 @@ _WEEKDAY_NUMBER = {d: i for i, d in enumerate(
 _FAST = re.compile(r"^(?P<month>[A-Za-z]+)\.?(?: (?P<day>\d{1,2}))?(?:,? (?P<year>\d{4}))?$")
 
 
-def _fast(expression: str, base: datetime) -> datetime | None:
-    """The common forms, resolved with date arithmetic (dateparser costs ~3 ms a call)."""
+_RELATIVE_DAYS = {"today": 0, "yesterday": 1}
+
+
+def _fast(expression: str, base: datetime) -> tuple[bool, datetime | None]:
+    """The common forms, resolved with date arithmetic (dateparser costs ~3 ms
+    a call): (True, the date) for a form known here, None as the date when
+    no calendar has that day ("Feb. 30", "May 99"); (False, None) for a form
+    left to dateparser."""
     lower = expression.lower()
     if lower in _WEEKDAY_NUMBER:
-        return base - timedelta(days=(base.weekday() - _WEEKDAY_NUMBER[lower]) % 7)
+        return True, base - timedelta(days=(base.weekday() - _WEEKDAY_NUMBER[lower]) % 7)
+    if lower in _RELATIVE_DAYS:
+        return True, base - timedelta(days=_RELATIVE_DAYS[lower])
     match = _FAST.match(expression)
     if not match or match.group("month").lower() not in _MONTH_NUMBER:
-        return None
+        return False, None
     month = _MONTH_NUMBER[match.group("month").lower()]
     day = int(match.group("day") or 1)
     year = int(match.group("year") or base.year)
     try:
         resolved = base.replace(year=year, month=month, day=day)
     except ValueError:
-        return None
+        return True, None
     if not match.group("year") and resolved.date() > base.date():
-        resolved = resolved.replace(year=year - 1)  # "Dec. 30" in a January article: last year
-    return resolved
+        try:  # "Dec. 30" in a January article: last year
+            resolved = resolved.replace(year=year - 1)
+        except ValueError:  # "Feb. 29" in January of a leap year: last year had none
+            return True, None
+    return True, resolved
 
 
 def resolve(expression: str, base: datetime) -> datetime | None:
-    """``expression`` as a date on or before ``base`` (naive datetimes in, naive out)."""
-    fast = _fast(expression, base)
-    if fast is not None:
+    """``expression`` as a date on or before ``base`` (naive datetimes in, naive out).
+
+    A month and day that no calendar has is None rather than dateparser's
+    guess (it read "May 99" as 1999-05-17), and costs nothing (an article
+    of thousands of such dates took seconds)."""
+    known, fast = _fast(expression, base)
+    if known:
         return fast
     return dateparser.parse(
         expression, languages=["en"],

@@ -23,7 +23,9 @@ from .crosslink.related import Related
 #: columns of figures.csv, in order
 FIGURE_COLUMNS = ("article", "published", "paragraph", "text", "value", "unit", "counts", "qualifier",
                   "entities", "url")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: what makes a spreadsheet read a cell as a formula (OWASP, CSV Injection), with the full-width
+#: forms some spreadsheets accept as well
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def article_url(article_id: str) -> str:
@@ -39,9 +41,14 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
 
 
-def _cell(value: str) -> str:
-    """Text that a spreadsheet will not run as a formula ("=1+1" -> "'=1+1")."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+def _cell(value: str | None) -> str:
+    """A text cell a spreadsheet will not run as a formula (OWASP's advice: a
+    cell starting with = + - @ tab or a line break, also after spaces, gets a
+    leading apostrophe: "=1+1" -> "'=1+1"). Every text cell of figures.csv
+    goes through here, whatever its column; the csv module quotes the cell
+    when it holds a comma, a quotation mark or a line break."""
+    text = value or ""
+    return "'" + text if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START) else text
 
 
 def entities_json(index: CrossIndex) -> bytes:
@@ -68,11 +75,11 @@ def figures_csv(index: CrossIndex) -> bytes:
     for article in sorted(index.articles, key=lambda a: a.id):
         for figure in article.key_figures:
             writer.writerow([
-                article.id, article.published, figure.paragraph, _cell(figure.text), figure.value,
-                _cell(figure.unit), _cell(figure.counts), figure.qualifier or "",
-                " ".join(index.figure_entities(article.id, figure.paragraph)),
-                f"{article_url(article.id)}#p{figure.paragraph}",
-            ])
+                _cell(article.id), _cell(article.published), figure.paragraph, _cell(figure.text), figure.value,
+                _cell(figure.unit), _cell(figure.counts), _cell(figure.qualifier),
+                _cell(" ".join(index.figure_entities(article.id, figure.paragraph))),
+                _cell(f"{article_url(article.id)}#p{figure.paragraph}"),
+            ])  # paragraph and value are numbers (the sidecar's types are checked when it is read)
     return out.getvalue().encode("utf-8")
 
 

@@ -22,6 +22,7 @@ from .records import Article, RawArticle
 from .registry import EMPTY, Registry, load_registry
 from .sidecar import Sidecar, apply_derived, apply_raw, load_sidecar, sidecar_path
 from .statindex import StatIndex, sha256
+from .validate import check_raw
 
 if TYPE_CHECKING:  # the stages' own modules are imported where they are used: a rebuild with
     # nothing to do (generator/generate.py) does not load the readers, extraction or notes
@@ -51,11 +52,14 @@ def read_raw(path: Path, paths: Paths, reader: str | None = None) -> tuple[RawAr
     if path.is_symlink():  # it could publish any file of the machine that builds the site
         raise InputError(paths.rel(path), "is a symbolic link, not a file",
                          fix="copy the article into site-data/raw/ instead of linking it")
+    from .extract import article_id
     from .readers import load
 
     side = sidecar_path(path)
     sidecar = load_sidecar(side, paths.rel(side))
-    return apply_raw(load(path, paths.rel(path), reader), sidecar), sidecar
+    raw = apply_raw(load(path, paths.rel(path), reader), sidecar)
+    check_raw(raw, sidecar, article_id(path.name))
+    return raw, sidecar
 
 
 def read_article(path: Path, paths: Paths, matcher: "Matcher", reader: str | None = None) -> Article:

@@ -15,8 +15,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
+from . import limits
 from .diagnostics import InputError, unknown_key_message
 from .yamlio import load_yaml_file
 
@@ -119,7 +120,7 @@ def load_registry(path: Path, rel: str = "site-data/entities.yml") -> Registry:
     seen_forms: dict[str, tuple[str, int]] = {}
     for index, item in enumerate(data["entities"]):
         line = lines.get(("entities", index), 0)
-        entity = _entity(item, rel, line)
+        entity = _entity(item, rel, line, lambda *key, i=index, at=line: lines.get(("entities", i, *key), at))
         if entity.id in seen_ids:
             raise InputError(rel, f"duplicate id {entity.id!r} (first at line {seen_ids[entity.id]})",
                              line=line, fix="give each entity its own id")
@@ -135,7 +136,8 @@ def load_registry(path: Path, rel: str = "site-data/entities.yml") -> Registry:
     return Registry(tuple(entities), rel)
 
 
-def _entity(item: object, rel: str, line: int) -> Entity:
+def _entity(item: object, rel: str, line: int, line_of: Callable[..., int]) -> Entity:
+    """One entity; ``line_of(key, ...)`` is the line of a key inside it (``line`` if unknown)."""
     if not isinstance(item, dict):
         raise InputError(rel, "each entity must be a mapping", line=line,
                          fix="write '- id: ...' with name, kind and aliases")
@@ -146,9 +148,13 @@ def _entity(item: object, rel: str, line: int) -> Entity:
     for key in ("id", "name", "kind"):
         if not isinstance(item.get(key), str) or not item[key].strip():
             raise InputError(rel, f"missing or empty {key!r}", line=line, fix=f"add '{key}: ...'")
+    limits.check_length(item["id"], limits.ENTITY_ID, rel, "id", line=line_of("id"),
+                        fix="use a short slug: it names the entity's page, e.g. 'xi-jinping'")
     if not ID_PATTERN.match(item["id"]):
         raise InputError(rel, f"id {item['id']!r} is not a slug", line=line,
                          fix="use lower-case letters, digits and hyphens, e.g. 'xi-jinping'")
+    limits.check_length(item["name"].strip(), limits.NAME, rel, f"name of {item['id']!r}", line=line_of("name"),
+                        fix="give the name as articles print it; a longer account goes in 'description'")
     if item["kind"] not in KINDS:
         raise InputError(rel, f"kind {item['kind']!r} is not one of {', '.join(KINDS)}", line=line,
                          fix="use person, organisation or place")
@@ -156,6 +162,9 @@ def _entity(item: object, rel: str, line: int) -> Entity:
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise InputError(rel, f"aliases of {item['id']!r} must be a list of names", line=line,
                          fix="write 'aliases: [WHO, World Health Organisation]'")
+    for number, alias in enumerate(aliases, start=1):
+        limits.check_length(alias.strip(), limits.NAME, rel, f"alias {number} of {item['id']!r}",
+                            line=line_of("aliases", number - 1), fix="an alias is another name as articles print it")
     wikidata = item.get("wikidata")
     if wikidata is not None and not (isinstance(wikidata, str) and WIKIDATA_PATTERN.match(wikidata)):
         raise InputError(rel, f"wikidata {wikidata!r} is not a Wikidata ID", line=line,
@@ -163,6 +172,8 @@ def _entity(item: object, rel: str, line: int) -> Entity:
     description = item.get("description") or ""
     if not isinstance(description, str):
         raise InputError(rel, "description must be text", line=line)
+    limits.check_length(description.strip(), limits.DESCRIPTION, rel, f"description of {item['id']!r}",
+                        line=line_of("description"), fix="shorten it; link to a fuller account instead")
     return Entity(id=item["id"], name=item["name"].strip(), kind=item["kind"],
                   aliases=tuple(a.strip() for a in aliases), description=description.strip(),
                   wikidata=wikidata, line=line)

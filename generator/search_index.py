@@ -21,6 +21,10 @@ split so that a query loads only what it needs:
 - ``docs/<n>.js``: document metadata in chunks of :data:`CHUNK` documents:
   ``[url, title, type, date, teaser]``. Document numbers follow the date sort
   key, newest first, so "newest first" is document order.
+- ``filters.js``: the search filters (Pagefind's ``data-pagefind-filter``
+  values): for each filter name, its values with the number of documents,
+  most documents first; ``filters/<n>.js``: the documents of each value of
+  the n-th name (doc deltas, as postings), loaded when a value is chosen.
 
 The source is the built HTML: the pages :data:`INDEXED` names (the article
 pages and each entity's first page, the only ones with ``data-pagefind-body``;
@@ -47,7 +51,7 @@ from pathlib import Path
 
 OUT_DIR = "search-offline"
 CALLBACK = "newsarchiveSearch"
-FORMAT = 1
+FORMAT = 2  # 2: filters
 PREFIX = 2  # term shards by the first PREFIX characters
 CHUNK = 32  # documents per metadata chunk
 TEASER = 220  # characters of the first paragraph kept as the result excerpt
@@ -71,7 +75,7 @@ def normalise(text: str) -> str:
 
 def stem(word: str) -> str:
     """Plural to singular, Harman's "S" stemmer (``ministers`` -> ``minister``,
-    ``studies`` -> ``study``); search.js applies the same rule to queries."""
+    ``studies`` -> ``study``); search-engines.js applies the same rule to queries."""
     if len(word) > 3 and word.endswith("ies") and not word.endswith(("eies", "aies")):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
@@ -94,13 +98,14 @@ def shard_key(term: str) -> str:
 
 @dataclass(slots=True)
 class Page:
-    url: str  # site-relative, ending in index.html
+    url: str  # site-relative (articles/<id>.html, entities/<id>/index.html)
     title: str = ""
     type: str = ""
     date: str = ""
     sort: str = ""
     teaser: str = ""
     text: list[tuple[str, float]] = field(default_factory=list)  # (text, weight of its words)
+    filters: dict[str, set[str]] = field(default_factory=dict)  # filter name -> its values on this page
 
 
 class _PageParser(HTMLParser):
@@ -123,6 +128,7 @@ class _PageParser(HTMLParser):
         self.para_is_p1 = False
         self.h1: list[str] = []
         self.found = False  # saw the data-pagefind-body element
+        self.filter_text: list[tuple[str, int, list[str]]] = []  # data-pagefind-filter="name": the element's text
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -138,6 +144,8 @@ class _PageParser(HTMLParser):
         self.stack.append(tag)
         self.weights.append(_weight(a, tag, self.weights[-1]))
         depth = len(self.stack)
+        for name in _bare_filters(a.get("data-pagefind-filter")):
+            self.filter_text.append((name, depth, []))
         if self.ignore_depth is None and "data-pagefind-ignore" in a:
             self.ignore_depth = depth
         if self.skip_depth is None and tag in _SKIP:
@@ -158,6 +166,9 @@ class _PageParser(HTMLParser):
             for name in ("ignore_depth", "skip_depth", "h1_depth"):
                 if getattr(self, name) == depth:
                     setattr(self, name, None)
+            while self.filter_text and self.filter_text[-1][1] == depth:
+                name, _depth, parts = self.filter_text.pop()
+                self._filter(name, "".join(parts))
             if self.para_depth == depth:
                 text = " ".join("".join(self.para).split())
                 if self.para_is_p1:
@@ -173,6 +184,8 @@ class _PageParser(HTMLParser):
             self.page.text.append((" ", 1.0))
 
     def handle_data(self, data):
+        for _name, _depth, parts in self.filter_text:
+            parts.append(data)
         if self.body_depth is None or self.ignore_depth is not None or self.skip_depth is not None:
             return
         if self.h1_depth is not None:
@@ -182,21 +195,20 @@ class _PageParser(HTMLParser):
             self.para.append(data)
 
     def _values(self, a: dict) -> None:
-        spec = a.get("data-pagefind-meta")
-        if spec:
-            for part in spec.split(","):
-                part = part.strip()
-                m = re.fullmatch(r"([\w-]+)\[([\w-]+)\]", part)
-                if m:
-                    self._meta(m.group(1), a.get(m.group(2)) or "")
-                elif ":" in part:
-                    key, _, value = part.partition(":")
-                    self._meta(key.strip(), value.strip())
+        for key, value in _pairs(a.get("data-pagefind-meta"), a):
+            self._meta(key, value.strip())
+        for name, value in _pairs(a.get("data-pagefind-filter"), a):
+            self._filter(name, value)
         sort = a.get("data-pagefind-sort")
         if sort:
             m = re.fullmatch(r"\s*date\[([\w-]+)\]\s*", sort)
             if m:
                 self.page.sort = a.get(m.group(1)) or ""
+
+    def _filter(self, name: str, value: str) -> None:
+        value = " ".join(value.split())
+        if name and value:
+            self.page.filters.setdefault(name, set()).add(value)
 
     def _meta(self, key: str, value: str) -> None:
         if key in ("title", "type", "date") and not getattr(self.page, key):
@@ -223,6 +235,26 @@ def _weight(attrs: dict, tag: str, inherited: float) -> float:
         except ValueError:
             return inherited
     return HEADING_WEIGHTS.get(tag, inherited)
+
+
+def _pairs(spec: str | None, attributes: dict) -> list[tuple[str, str]]:
+    """The (key, value) pairs of a ``data-pagefind-meta`` or ``-filter`` value:
+    ``title[content]`` takes the element's ``content`` attribute, ``type:article`` is literal."""
+    found = []
+    for part in (spec or "").split(","):
+        part = part.strip()
+        m = re.fullmatch(r"([\w-]+)\[([\w-]+)\]", part)
+        if m:
+            found.append((m.group(1), attributes.get(m.group(2)) or ""))
+        elif ":" in part:
+            key, _, value = part.partition(":")
+            found.append((key.strip(), value))
+    return found
+
+
+def _bare_filters(spec: str | None) -> list[str]:
+    """The names in ``data-pagefind-filter`` that take the element's text (``note_kind``, not ``year[content]``)."""
+    return [p.strip() for p in (spec or "").split(",") if p.strip() and "[" not in p and ":" not in p]
 
 
 def read_page(path: Path, url: str) -> Page | None:
@@ -317,11 +349,31 @@ def build_index(pages: list[Page]) -> dict[str, bytes]:
         rows = [[p.url, p.title, p.type, p.date, p.teaser] for p in pages[start:start + CHUNK]]
         files[f"docs/{n}.js"] = _js({"kind": "docs", "chunk": n, "docs": rows})
         chunks = n + 1
+    names = filter_files(pages, files)
     files["meta.js"] = _js({
         "kind": "meta", "format": FORMAT, "docs": len(pages), "chunk": CHUNK, "chunks": chunks,
         "prefix": PREFIX, "min_term": MIN_TERM, "max_term": MAX_TERM, "shards": sorted(shards),
+        "filters": names,
     })
     return dict(sorted(files.items()))
+
+
+def filter_files(pages: list[Page], files: dict[str, bytes]) -> list[str]:
+    """Add ``filters.js`` and ``filters/<n>.js`` to ``files``; the filter names, in file order."""
+    docs: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for doc, page in enumerate(pages):
+        for name, values in page.filters.items():
+            for value in values:
+                docs[name][value].append(doc)
+    names = sorted(docs)
+    counts = {name: [[value, len(docs[name][value])]
+                     for value in sorted(docs[name], key=lambda v: (-len(docs[name][v]), v))] for name in names}
+    files["filters.js"] = _js({"kind": "filters", "filters": counts})
+    for n, name in enumerate(names):
+        postings = {value: [d - (found[i - 1] if i else 0) for i, d in enumerate(found)]
+                    for value, found in sorted(docs[name].items())}
+        files[f"filters/{n}.js"] = _js({"kind": "filter", "name": name, "docs": postings})
+    return names
 
 
 def write_offline_index(site_dir: Path) -> OfflineIndex:

@@ -18,8 +18,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .diagnostics import InputError, unknown_key_message
 from .records import Article, Dateline, Event, Figure, Mention, Quote, RawArticle, byline_names
+from .records_schema import FIELD_TYPES, OPTIONAL, preview
 from .urls import http_url
 from .yamlio import load_yaml_file
 
@@ -37,11 +39,20 @@ RECORDS = {"key_figures": Figure, "people": Mention, "organisations": Mention, "
 class Sidecar:
     path: str
     values: dict[str, Any]
+    lines: dict[tuple, int] = dataclasses.field(default_factory=dict)  # key path -> line
 
     @property
     def keys(self) -> tuple[str, ...]:
         """The fields it corrects (``archived`` and ``corrected_on`` are not corrections)."""
         return tuple(k for k in CORRECTABLE if k in self.values)
+
+    def line(self, *key: str | int) -> int | None:
+        """The line of a key path (``("key_figures", 0, "value")``), or of the nearest enclosing one."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return None
 
 
 def sidecar_path(raw: Path) -> Path:
@@ -57,17 +68,18 @@ def load_sidecar(path: Path, rel: str) -> Sidecar | None:
     if not isinstance(data, dict):
         raise InputError(rel, "a sidecar must be a mapping of field: value", line=1,
                          fix="write e.g. 'title: The corrected headline'")
-    values: dict[str, Any] = {}
+    sidecar = Sidecar(rel, {}, lines)
     for key, value in data.items():
-        line = lines.get((key,))
         if key not in FIELDS:
             message, fix = unknown_key_message(str(key), FIELDS)
-            raise InputError(rel, message, line=line, fix=fix)
-        values[key] = _coerce(key, value, rel, line)
-    return Sidecar(rel, values)
+            raise InputError(rel, message, line=lines.get((key,)), fix=fix)
+        sidecar.values[key] = _coerce(key, value, sidecar)
+    return sidecar
 
 
-def _coerce(key: str, value: Any, rel: str, line: int | None) -> Any:
+def _coerce(key: str, value: Any, sidecar: Sidecar) -> Any:
+    rel, line = sidecar.path, sidecar.line(key)
+
     def bad(expected: str) -> InputError:
         return InputError(rel, f"{key}: {value!r} is not {expected}", line=line, fix=f"write {key} as {expected}")
 
@@ -103,46 +115,74 @@ def _coerce(key: str, value: Any, rel: str, line: int | None) -> Any:
         return url
     if key == "byline":  # one name as text, or a list of names
         if value is None or isinstance(value, str):
-            return byline_names(value.strip() if value else None)
-        if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
-            return byline_names([v.strip() for v in value])
-        raise bad("a name or a list of names")
+            names = byline_names(value.strip() if value else None)
+        elif isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+            names = byline_names([v.strip() for v in value])
+        else:
+            raise bad("a name or a list of names")
+        for index, name in enumerate(names or ()):
+            what = "byline" if isinstance(value, str) else f"byline[{index + 1}]"
+            limits.check_length(name, limits.NAME, rel, what, line=sidecar.line(key, index) if what != "byline"
+                                else line, fix="shorten the byline" if what == "byline" else "one name per item")
+        return names
     if key in ("title", "agency", "publisher"):
-        if value is None or isinstance(value, str):
+        if value is None:
+            return value
+        if isinstance(value, str):
+            limit = limits.HEADLINE if key == "title" else limits.NAME
+            limits.check_length(value, limit, rel, key, line=line, fix=f"shorten the {key}")
             return value
         raise bad("text")
     if key in ("editors", "paragraphs"):
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            for index, item in enumerate(value):
+                where = sidecar.line(key, index)
+                if not item.strip():
+                    raise InputError(rel, f"{key}[{index + 1}] is empty", line=where, fix="remove it")
+                if key == "editors":
+                    limits.check_length(item, limits.NAME, rel, f"editors[{index + 1}]", line=where,
+                                        fix="one name per item")
             return tuple(value)
         raise bad("a list of text")
     if key == "word_count":
-        if isinstance(value, int) and value >= 0:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             return value
         raise bad("a whole number")
     if key == "dateline":
-        return None if value is None else _record(Dateline, value, key, rel, line)
+        return None if value is None else _record(Dateline, value, sidecar, (key,))
     if isinstance(value, list):
-        return tuple(_record(RECORDS[key], item, key, rel, line) for item in value)
+        return tuple(_record(RECORDS[key], item, sidecar, (key, index)) for index, item in enumerate(value))
     raise bad("a list")
 
 
-def _record(cls: type, value: Any, key: str, rel: str, line: int | None) -> Any:
+def _record(cls: type, value: Any, sidecar: Sidecar, key: tuple) -> Any:
+    """One record of a derived field, every value checked against its type (records_schema)."""
     names = [f.name for f in dataclasses.fields(cls)]
+    where = key[0] + "".join(f"[{k + 1}]" for k in key[1:])  # "key_figures[2]"
+    rel, line = sidecar.path, sidecar.line(*key)
     if not isinstance(value, dict):
-        raise InputError(rel, f"{key}: each item must be a mapping", line=line,
+        raise InputError(rel, f"{where}: each item must be a mapping", line=line,
                          fix="keys: " + ", ".join(names))
     for item_key in value:
         if item_key not in names:
             message, fix = unknown_key_message(str(item_key), names)
-            raise InputError(rel, f"{key}: {message}", line=line, fix=fix)
-    converted = {k: tuple(v) if isinstance(v, list) else v for k, v in value.items()}
-    converted = {k: (v.isoformat() if isinstance(v, (date, datetime)) else v) for k, v in converted.items()}
-    try:
-        return cls(**converted)
-    except TypeError as exc:
-        missing = str(exc).split("missing", 1)[-1].strip()
-        raise InputError(rel, f"{key}: an item is missing {missing}", line=line,
-                         fix="keys: " + ", ".join(names)) from None
+            raise InputError(rel, f"{where}: {message}", line=sidecar.line(*key, item_key), fix=fix)
+    missing = [n for n in names if n not in value and n not in OPTIONAL.get(cls, ())]
+    if missing:
+        raise InputError(rel, f"{where}: an item is missing {', '.join(map(repr, missing))}", line=line,
+                         fix="keys: " + ", ".join(names))
+    converted = {}
+    for name, item in value.items():
+        kind = FIELD_TYPES[cls][name]
+        item = kind.prepare(item)
+        line = sidecar.line(*key, name)
+        if not kind.test(item):
+            raise InputError(rel, f"{where}.{name}: {preview(item)} is not {kind.expected}", line=line,
+                             fix=f"write {name} as {kind.expected}")
+        for text in kind.texts(item) if kind.limit else ():
+            limits.check_length(text, kind.limit, rel, f"{where}.{name}", line=line, fix=f"shorten the {name}")
+        converted[name] = item
+    return cls(**converted)
 
 
 def apply_raw(raw: RawArticle, sidecar: Sidecar | None) -> RawArticle:

@@ -106,8 +106,14 @@ class Recorder:
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
-        page.on("requestfailed", lambda r: self.errors.append(f"requestfailed: {r.url} {r.failure}"))
+        page.on("requestfailed", self._failed)
         return self
+
+    def _failed(self, request) -> None:
+        # a request cut short because the page was left (a click on a link while the favicon
+        # loads) is the browser's doing, not a failure of the site
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.errors.append(f"requestfailed: {request.url} {request.failure}")
 
     def external(self) -> list[str]:
         """Requests that leave 127.0.0.1 or the local disk."""

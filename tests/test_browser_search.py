@@ -93,14 +93,107 @@ def test_header_links_to_the_full_search_page_which_runs_the_query(chromium, htt
     page, rec = new_page(chromium)
     page.goto(http_base)
     search(page, "lighthouse")
+    page.locator(f"{HEADER} select[name=year]").select_option("2021")
+    page.wait_for_function("root => document.querySelectorAll(root + ' .md-search-result__item').length === 1",
+                           arg=HEADER)
     full = page.locator(f"{HEADER} [data-na-search-full]")
-    assert full.get_attribute("href") == http_base + "search.html?q=lighthouse"
+    assert full.get_attribute("href") == http_base + "search.html?q=lighthouse&year=2021"
     full.click()
-    page.wait_for_url(http_base + "search.html?q=lighthouse")
-    page.wait_for_selector(".pagefind-ui__result")
-    titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
-    assert sorted(t.strip() for t in titles) == [KEEPERS, MUSEUM]
-    assert page.locator(".pagefind-ui__filter-panel").count() == 1  # the full filter UI
+    page.wait_for_url(http_base + "search.html?q=lighthouse&year=2021")
+    wait_rendered(page, "lighthouse")
+    assert result_titles(page, PAGE) == [MUSEUM]
+    assert page.is_checked(f"{PAGE} input[name=year][value='2021']")
+    assert page.get_attribute(PAGE, "data-na-search-engine") == "pagefind"
+    assert not [r for r in rec.requests if "pagefind-ui" in r]  # Pagefind's JS API, not its Default UI
+    assert_clean(rec)
+    page.context.close()
+
+
+PAGE = "[data-na-search=page]"
+
+
+def wait_rendered(page, query: str, root: str = PAGE) -> None:
+    page.wait_for_function("([root, q]) => document.querySelector(root).getAttribute('data-na-search-query') === q",
+                           arg=[root, query], timeout=15000)
+
+
+def wait_titles(page, expected: list[str], root: str = PAGE) -> list[str]:
+    """The result titles in ``root`` once they are ``expected`` (or what they are after 15 s)."""
+    try:
+        page.wait_for_function("""([root, want]) => JSON.stringify([...document.querySelectorAll(
+            root + ' .md-search-result__item h1')].map(e => e.textContent)) === JSON.stringify(want)""",
+                               arg=[root, expected], timeout=15000)
+    except Exception:  # noqa: BLE001 - the assertion below shows what was there instead
+        pass
+    return result_titles(page, root)
+
+
+def facets(page) -> dict[str, list[str]]:
+    """Each filter group's name and its values as the page shows them."""
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.na-search-facet')].map(g =>
+        [g.querySelector('summary').textContent, [...g.querySelectorAll('label')].map(l => l.textContent)]))""")
+
+
+@pytest.mark.parametrize("where", ["http", "disk"])
+def test_search_page_filters_and_sort(chromium, http_base, search_site, where):
+    """Names as words, values as text with counts, any value of a filter, every filter,
+    the three sorts, filters alone; the address keeps the search."""
+    page, rec = new_page(chromium)
+    start = http_base + "search.html" if where == "http" else (search_site / "search.html").as_uri()
+    page.goto(start + "?q=lighthouse")
+    wait_rendered(page, "lighthouse")
+    assert page.get_attribute(PAGE, "data-na-search-engine") == ("pagefind" if where == "http" else "offline")
+    shown = facets(page)
+    assert {"Agency", "Year", "Person", "Organisation", "Place", "Note kind", "Type"} <= set(shown)
+    assert shown["Year"] == ["2021 (2)", "2019 (1)", "2020 (1)"] and shown["Agency"] == ["Xinhua (4)"]
+    assert "Article (4)" in shown["Type"] and "Fact check (1)" in shown["Note kind"]
+    assert sorted(result_titles(page, PAGE)) == [KEEPERS, MUSEUM]
+    page.check(f"{PAGE} input[name=year][value='2019']")
+    assert wait_titles(page, [KEEPERS]) == [KEEPERS]
+    page.check(f"{PAGE} input[name=year][value='2021']")  # either year
+    assert sorted(wait_titles(page, [KEEPERS, MUSEUM])) == [KEEPERS, MUSEUM]
+    page.select_option(f"{PAGE} [data-na-search-sort]", "oldest")
+    assert wait_titles(page, [KEEPERS, MUSEUM]) == [KEEPERS, MUSEUM]
+    page.select_option(f"{PAGE} [data-na-search-sort]", "newest")
+    assert wait_titles(page, [MUSEUM, KEEPERS]) == [MUSEUM, KEEPERS]
+    if where == "http":  # a file: page's address is not rewritten by every browser
+        assert page.url == http_base + "search.html?q=lighthouse&sort=newest&year=2021&year=2019"
+    page.uncheck(f"{PAGE} input[name=year][value='2019']")
+    page.check(f"{PAGE} input[name=agency][value='Xinhua']")  # and an agency: both must hold
+    assert wait_titles(page, [MUSEUM]) == [MUSEUM]
+    type_query(page, f"{PAGE} [data-na-search-input]", " ")  # no words: the filters alone
+    assert wait_titles(page, [GLIMMER, MUSEUM]) == [GLIMMER, MUSEUM]
+    assert page.inner_text(f"{PAGE} [data-na-search-meta]") == "2 matching documents"
+    assert_clean(rec)
+    page.context.close()
+
+
+def wait_state(page, state: str, root: str) -> None:
+    """Until ``root`` shows the results of ``state`` (its query, sort and filters as URL parameters)."""
+    page.wait_for_function("([root, s]) => document.querySelector(root)?.getAttribute('data-na-search-state') === s",
+                           arg=[root, state], timeout=15000)
+
+
+@pytest.mark.parametrize("where", ["http", "disk"])
+def test_header_box_and_search_page_give_the_same_results(chromium, http_base, search_site, where):
+    base = http_base if where == "http" else search_site.as_uri() + "/"
+    page, rec = new_page(chromium)
+    for query, year, sort in (("marrowby", "", "relevance"), ("lighthouse", "2021", "relevance"),
+                              ("marrowby", "", "oldest"), ("test fixture", "2019", "newest")):
+        page.goto(base + "about.html")
+        search(page, query)
+        if year:
+            page.locator(f"{HEADER} select[name=year]").select_option(year)
+        page.select_option(f"{HEADER} [data-na-search-sort]", sort)
+        state = "&".join([f"q={query.replace(' ', '+')}"] + ([f"sort={sort}"] if sort != "relevance" else [])
+                         + ([f"year={year}"] if year else []))
+        wait_state(page, state, HEADER)
+        header = result_titles(page)
+        assert header, (query, year, sort)
+        page.locator(f"{HEADER} [data-na-search-full]").click()
+        page.wait_for_selector(PAGE)
+        wait_state(page, state, PAGE)
+        assert result_titles(page, PAGE) == header, (query, year, sort)
     assert_clean(rec)
     page.context.close()
 
@@ -133,12 +226,10 @@ def test_from_disk_the_header_search_uses_the_offline_index_and_opens_the_page(c
 
 def test_from_disk_the_search_page_searches_too(chromium, search_site):
     page, rec = new_page(chromium)
-    page.goto((search_site / "search.html").as_uri() + "?q=lighthouse")
-    box = "[data-na-search=page]"
-    page.wait_for_function("root => document.querySelector(root).getAttribute('data-na-search-query') === 'lighthouse'",
-                           arg=box)
-    assert sorted(result_titles(page, box)) == [KEEPERS, MUSEUM]
-    assert page.locator("#na-search").is_hidden()
+    page.goto((search_site / "search.html").as_uri() + "?q=lighthouse&year=2021")
+    wait_rendered(page, "lighthouse")
+    assert result_titles(page, PAGE) == [MUSEUM]
+    assert page.is_checked(f"{PAGE} input[name=year][value='2021']")
     assert_clean(rec)
     page.context.close()
 

@@ -77,3 +77,26 @@ def test_csv_cells_never_start_a_formula(archive):
     rows = list(csv.DictReader(io.StringIO(data)))
     assert ("'=HYPERLINK(\"x\")", "'+cmd") in [(r["text"], r["counts"]) for r in rows]
     assert all(not r["text"].startswith(("=", "+", "-", "@")) for r in rows)
+
+
+FORMULAS = ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "\n=1", "  =IMPORTXML(x)", "\uff1d1", "\uff0b1",
+            "\uff0d1", "\uff20x")
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_every_text_cell_of_figures_csv_is_escaped(archive, formula):
+    """OWASP CSV injection: whatever the column (text, unit, counts, qualifier, ids, entities, url)."""
+    target = next(a for a in archive.articles if a.key_figures)
+    figure = replace(target.key_figures[0], text=formula + " text", unit=formula, counts=formula + " counts",
+                     qualifier=formula)
+    poisoned = [replace(a, key_figures=(figure,)) if a is target else a for a in archive.articles]
+    data = exports(replace(archive, articles=poisoned), {})["figures.csv"].decode("utf-8")
+    rows = list(csv.reader(io.StringIO(data)))[1:]
+    assert rows and any(row[7] == "'" + formula for row in rows)  # the qualifier column too
+    for row in rows:
+        for column, cell in zip(FIGURE_COLUMNS, row):
+            if column in ("paragraph", "value"):
+                float(cell)  # numbers, never text
+            else:
+                assert not cell.lstrip().startswith(("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20"))
+                assert not cell.startswith(("\t", "\r", "\n")), (column, cell)

@@ -126,12 +126,12 @@ def test_article_id_with_dots_stays_inside_articles(name: str):
 
 
 def test_duplicate_bytes_are_an_error_naming_both(repo: Path):
-    shutil.copy(FIXTURE, repo / "site-data" / "raw" / "copy of it.txt")
+    shutil.copy(FIXTURE, repo / "site-data" / "raw" / "copy-of-it.txt")
     report = Report()
     archive = read_archive(Paths(repo), report)
     assert [a.id for a in archive.articles] == [FIXTURE_ID]
     (error,) = report.errors
-    assert FIXTURE.name in error.message and error.file == "site-data/raw/copy of it.txt"
+    assert FIXTURE.name in error.message and error.file == "site-data/raw/copy-of-it.txt"
 
 
 def ingest(repo: Path, data: bytes, name: str) -> Path:

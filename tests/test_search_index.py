@@ -191,3 +191,33 @@ def test_untrusted_text_stays_text(tmp_path):
     row = payload(files["docs/0.js"])["docs"][0]
     # JSON string data in an external script file; the browser code renders it with textContent
     assert row[1] == "T <b>" and row[4] == "<script>alert(1)</script> </script>"
+
+
+def test_filters_are_read_from_attributes_literals_and_element_text(tmp_path):
+    extra = ('<meta data-pagefind-filter="agency[content]" content="Agence  &lt;img src=x&gt; Presse">'
+             '<meta data-pagefind-filter="year[content]" content="2021">'
+             '<span data-pagefind-filter="note_kind">Fact <b>check</b></span>'
+             '<span data-pagefind-filter="note_kind">Context</span>'
+             '<span data-pagefind-filter="type:article, topic:TEST FIXTURE"></span>')
+    site = write_site(tmp_path, {"a/index.html": page_html("T", None, ["Words."], extra=extra)})
+    page = si.read_page(site / "a/index.html", "a/index.html")
+    assert page.filters == {"agency": {"Agence <img src=x> Presse"}, "year": {"2021"},
+                            "note_kind": {"Fact check", "Context"}, "type": {"article"}, "topic": {"TEST FIXTURE"}}
+
+
+def test_filter_files_list_values_by_count_and_their_documents(site):
+    for rel, agency in (("articles/old/index.html", "Xinhua"), ("articles/new/index.html", "Xinhua"),
+                        ("entities/marrowby/index.html", "TEST FIXTURE Agency")):
+        html = (site / rel).read_text(encoding="utf-8")
+        (site / rel).write_text(html.replace("<h1", f'<meta data-pagefind-filter="agency[content]" '
+                                             f'content="{agency}"><h1', 1), encoding="utf-8")
+    pages = si.collect_pages(site)
+    files = si.build_index(pages)
+    meta = payload(files["meta.js"])
+    assert meta["filters"] == ["agency"]
+    assert payload(files["filters.js"])["filters"] == {"agency": [["Xinhua", 2], ["TEST FIXTURE Agency", 1]]}
+    docs = payload(files["filters/0.js"])["docs"]
+    urls = [p.url for p in pages]
+    decoded = {value: [sum(deltas[:i + 1]) for i in range(len(deltas))] for value, deltas in docs.items()}
+    assert [urls[d] for d in decoded["Xinhua"]] == ["articles/new/index.html", "articles/old/index.html"]
+    assert [urls[d] for d in decoded["TEST FIXTURE Agency"]] == ["entities/marrowby/index.html"]

@@ -48,7 +48,7 @@ def test_unquoted_yaml_timestamp_is_accepted(archive: Path):
     ("\nkey_figure: []\n", "2: error: unknown key 'key_figure' (did you mean 'key_figures'?)"),
     ("published: last Tuesday\n", "1: error: published: 'last Tuesday' is not an ISO 8601 date and time"),
     ("editors: Zhao Tong\n", "1: error: editors: 'Zhao Tong' is not a list of text"),
-    ("key_figures:\n  - {txt: x}\n", "1: error: key_figures: unknown key 'txt' (did you mean 'text'?)"),
+    ("key_figures:\n  - {txt: x}\n", "2: error: key_figures[1]: unknown key 'txt' (did you mean 'text'?)"),
     ("title: [unclosed\n", "1: error: YAML syntax error, column 8: a list opened with '[' starts here"),
     ("- just\n- a list\n", "1: error: a sidecar must be a mapping of field: value"),
 ])

@@ -162,16 +162,19 @@ def test_pagefind_index_holds_the_articles_and_filters(built):
                         ("person", "Ada Fixture"), ("organisation", "Fixture Health Organization"),
                         ("place", "Testville")):
         assert name.encode() in filters and value.encode() in filters, (name, value)
-    assert (repo / "site/pagefind/pagefind-ui.js").is_file()
-    assert (repo / "site/pagefind/pagefind-ui.css").is_file()
+    assert (repo / "site/pagefind/pagefind.js").is_file()
 
 
-def test_search_page_loads_pagefind_ui_from_the_build(built):
+def test_search_page_uses_the_search_box_not_the_pagefind_ui(built):
+    """The search page renders with Pagefind's JS API through the site's own
+    box (search-engines.js, search.js, search-page.js): Pagefind's Default UI
+    built filter labels as HTML (issue 11)."""
     repo, _report, _ = built
     page = (repo / "site/search.html").read_text(encoding="utf-8")
-    assert '<script src="./pagefind/pagefind-ui.js"></script>' in page
-    assert '<link rel="stylesheet" href="./pagefind/pagefind-ui.css">' in page
-    assert 'new PagefindUI({' in page and 'element: "#na-search"' in page
+    assert "pagefind-ui" not in page and "PagefindUI" not in page
+    for script in ("search-engines.js", "search.js", "search-page.js"):
+        assert f'<script src="assets/javascripts/{script}' in page, script
+    assert 'data-na-search="page"' in page and "data-na-search-facets" in page
 
 
 def test_home_lists_latest_and_archive_lists_months(built):

@@ -29,10 +29,13 @@ article, so the cross-link stage merges them by name.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from bisect import bisect_left
 
 from slugify import slugify
 
+from .. import limits
 from ..registry import Entity
 from . import cues
 from .entities import Hit
@@ -47,8 +50,13 @@ WEAK_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "through
 
 
 def entity_id(name: str) -> str:
-    """The stable id of an unregistered entity: the slug of its normalised name."""
-    return slugify(normalise(name)) or "entity"
+    """The stable id of an unregistered entity: the slug of its normalised name, cut to
+    the registry's id limit with a short hash of the name when longer (it names a folder)."""
+    slug = slugify(normalise(name)) or "entity"
+    if len(slug) <= limits.ENTITY_ID:
+        return slug
+    digest = hashlib.sha256(normalise(name).encode("utf-8")).hexdigest()[:8]
+    return slugify(normalise(name), max_length=limits.ENTITY_ID - 9, word_boundary=True) + "-" + digest
 
 
 def normalise(name: str) -> str:
@@ -150,25 +158,41 @@ def inside_larger_names(paragraphs: tuple[str, ...], hits: list[Hit],
     inside: list[Hit] = []
     for number, found in by_paragraph.items():
         text = paragraphs[number - 1]
+        spans = sorted(dates.get(number, []))
+        starts = [s for s, _ in spans]
+        memo: dict[tuple, bool] = {}
         for hit in found:
             if not _capitalised_next_to(text, hit.start, hit.end):
                 continue
             lo, hi = max(0, hit.start - WINDOW), min(len(text), hit.end + WINDOW)
             window = text[lo:hi]
-            masks = [(s - lo, e - lo) for s, e in dates.get(number, []) if s < hi and e > lo]
-            for run in runs(window, number, masks):
-                if not (run.start <= hit.start - lo and hit.end - lo <= run.end):
-                    continue
-                for part in split(run, window):
-                    if part.start <= hit.start - lo and hit.end - lo <= part.end \
-                            and part.end - part.start > hit.end - hit.start \
-                            and (place_name(part.text) or org_shaped(part.words) or org_by_prefix(part.words)
-                                 or place_shaped(part.words)):
-                        inside.append(hit)
+            # the dates in the window, found by bisection (a date is far shorter than MAX_DATE): a scan
+            # of every date of the paragraph for every hit was quadratic
+            near = spans[bisect_left(starts, lo - MAX_DATE): bisect_left(starts, hi)]
+            masks = tuple((s - lo, e - lo) for s, e in near if s < hi and e > lo)
+            key = (window, masks, hit.start - lo, hit.end - lo)
+            if key not in memo:  # repeated text ("China China China ...") is looked at once
+                memo[key] = _in_larger_name(window, number, masks, hit.start - lo, hit.end - lo)
+            if memo[key]:
+                inside.append(hit)
     return inside
 
 
+def _in_larger_name(window: str, number: int, masks: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Whether ``window[start:end]`` is a word of a larger organisation or place name in ``window``."""
+    for run in runs(window, number, list(masks)):
+        if not (run.start <= start and end <= run.end):
+            continue
+        for part in split(run, window):
+            if part.start <= start and end <= part.end and part.end - part.start > end - start \
+                    and (place_name(part.text) or org_shaped(part.words) or org_by_prefix(part.words)
+                         or place_shaped(part.words)):
+                return True
+    return False
+
+
 WINDOW = 80  # characters either side of a registry hit that a larger name may take
+MAX_DATE = 200  # characters: longer than any date expression of extract/events.py
 
 
 def _capitalised_next_to(text: str, start: int, end: int) -> bool:
@@ -231,8 +255,8 @@ def _resolve(parts: list[Part], paragraphs: tuple[str, ...], taken_ids) -> list[
         elif name in acronyms and len(part.words) == 1:
             name, kind = acronyms[name], best.get(acronyms[name], (2, "organisation"))[1]
         if kind is None or (len(part.words) == 1 and ACRONYM.match(name) and name not in acronyms
-                            and kind != "place"):
-            continue
+                            and kind != "place") or len(name) > limits.NAME:
+            continue  # (a "name" longer than the registry would take is a run of capitalised words)
         if kind == "place":
             name = place_name(name) or (name.title() if name.isupper() else name)
         entity = entities.get(name)

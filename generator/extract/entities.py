@@ -35,6 +35,10 @@ def trie_pattern(words: list[str]) -> str:
     A plain alternation of thousands of names makes ``re`` try each in turn at
     every position; a trie shares prefixes, so matching stays fast as the
     registry grows, and greedy optional groups still prefer the longest form.
+    Written out without recursion, in time linear in the total length of
+    ``words`` (a name of any length); only a node where names branch or a
+    shorter name ends opens a group, so groups nest no deeper than the
+    longest word is long.
     """
     trie: dict = {}
     for word in words:
@@ -42,15 +46,24 @@ def trie_pattern(words: list[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+    out: list[str] = []
+    todo: list[str | dict] = [trie]  # a stack: text to write, or a node to write out
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        branches = [(char, child) for char, child in sorted(item.items()) if char]
         if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
+            continue
+        grouped = len(branches) > 1 or "" in item
+        steps: list[str | dict] = ["(?:"] if grouped else []
+        for index, (char, child) in enumerate(branches):
+            steps += (["|"] if index else []) + [re.escape(char), child]
+        if grouped:
+            steps.append(")?" if "" in item else ")")
+        todo.extend(reversed(steps))
+    return "".join(out)
 
 
 class Matcher:
@@ -87,19 +100,19 @@ def mentions(hits: list[Hit], kind: str, dateline: list[tuple[Entity, str]] = ()
 
     ``hits`` are the registry's and detection's, in reading order; ``dateline``
     the (entity, form as printed) a dateline names ("BEIJING"; "REYKJAVIK,
-    Iceland" names two). A detected entity's mention is marked as not reviewed."""
-    order: dict[str, list] = {}
+    Iceland" names two). A detected entity's mention is marked as not reviewed.
+    Linear in the hits: forms and paragraphs are kept in insertion-ordered
+    dicts, not searched lists."""
+    order: dict[str, tuple[Entity, dict[str, None], dict[int, None]]] = {}
     for entity, form in dateline:
         if entity.kind == kind and entity.id not in order:
-            order[entity.id] = [entity, [form], [1]]
+            order[entity.id] = (entity, {form: None}, {1: None})
     for hit in hits:
         if hit.entity.kind != kind:
             continue
-        entry = order.setdefault(hit.entity.id, [hit.entity, [], []])
-        if hit.form not in entry[1]:
-            entry[1].append(hit.form)
-        if hit.paragraph not in entry[2]:
-            entry[2].append(hit.paragraph)
+        entry = order.setdefault(hit.entity.id, (hit.entity, {}, {}))
+        entry[1].setdefault(hit.form)
+        entry[2].setdefault(hit.paragraph)
     return tuple(
         Mention(name=entity.name, forms=tuple(forms), paragraphs=tuple(sorted(paras)), id=entity.id,
                 reviewed=entity.reviewed)

@@ -25,9 +25,36 @@ MONTH = re.compile(r"\b[Ii]n (?P<expr>(?:(?:early|mid|late)[- ])?(?:January|Febr
 WEEKDAY = re.compile(rf"\b[Oo]n (?P<expr>{WEEKDAYS})\b")
 RELATIVE = re.compile(r"\b(?P<expr>yesterday|today)\b")
 SAME_DAY = re.compile(r"\b[Oo]n (?P<expr>the same day)\b")
-AS_OF = re.compile(r"\b[Aa]s of\s+$")
+AS_OF = re.compile(r"\b[Aa]s of\Z")
+#: an event's text is its sentence; of a longer sentence, this much around the date (every event
+#: of a 100 KB sentence holding the whole of it made the front matter and timeline quadratic)
+MAX_EVENT_TEXT = 500
 #: any of the expressions above: a paragraph without one has no event (and is not split into sentences)
 ANY = re.compile("|".join(f"(?:{p.pattern})" for p in (DAY, MONTH, WEEKDAY, RELATIVE, SAME_DAY)).replace("?P<expr>", ""))
+
+
+def _around(text: str, at: int) -> str:
+    """``text``, or of a long text the words around offset ``at`` (an exact substring)."""
+    if len(text) <= MAX_EVENT_TEXT:
+        return text
+    start = max(0, min(at - MAX_EVENT_TEXT // 3, len(text) - MAX_EVENT_TEXT))
+    stop = start + MAX_EVENT_TEXT
+    if start > 0:
+        space = text.find(" ", start, at)
+        start = space + 1 if space >= 0 else start
+    if stop < len(text):
+        space = text.rfind(" ", max(at, start), stop)
+        stop = space if space > start else stop
+    return text[start:stop].strip()
+
+
+def _after_as_of(text: str, pos: int) -> bool:
+    r"""Whether ``text[:pos]`` ends with "as of" and spaces (``\b[Aa]s of\s+$``),
+    looking only at its end."""
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i < pos and AS_OF.search(text, max(0, i - 6), i) is not None
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
@@ -50,7 +77,7 @@ def events(paragraphs: tuple[str, ...], published: str, skip: dict[int, int]) ->
                     offset = sentence.start + match.start("expr")
                     if offset < skip.get(number, 0):
                         continue
-                    if AS_OF.search(sentence.text[: match.start()]):
+                    if _after_as_of(sentence.text, match.start()):
                         continue
                     expression = match.group("expr")
                     core = re.sub(r"^(?:early|mid|late)[- ]", "", expression)
@@ -66,7 +93,9 @@ def events(paragraphs: tuple[str, ...], published: str, skip: dict[int, int]) ->
             cut = skip.get(number, 0) - sentence.start
             if cut > 0:  # the first sentence begins with the dateline: not part of what happened
                 text = text[cut:].lstrip(" -—")
+            shift = sentence.start + len(sentence.text) - len(text)  # paragraph offset of text[0]
             for offset, expression, iso in sorted(local):
-                found.append(Event(date=iso, expression=expression, text=text, paragraph=number))
+                found.append(Event(date=iso, expression=expression, text=_around(text, offset - shift),
+                                   paragraph=number))
                 previous = iso
     return tuple(found)

@@ -10,7 +10,9 @@ Scale words are parsed with number-parser ("50 million" -> 50000000).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 from number_parser import parse_number
 
@@ -54,7 +56,12 @@ UNIT_ABBREVIATIONS = {"km", "kg", "mm", "cm", "m", "g", "t", "mph", "kph", "kmh"
 CONTINUE_AFTER_AND_BLOCKERS = {"the", "a", "an", "have", "has", "had", "was", "were", "is", "are", "its", "their"}
 JOINERS = {"of", "from"}
 MAX_WORDS = 8
-_WORD = re.compile(r"\S+")
+MAX_NUMERAL = 24  # characters of a numeral with news value: "1,000,000,000,000" is 17
+MAX_WORD = 50  # a longer run of non-spaces is not a word of a noun phrase (and is not read to its end)
+_WORD = re.compile(rf"\S{{1,{MAX_WORD + 1}}}")
+_HEAD_END = re.compile(r"\s+(?:of|from|and)\s+")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_BARE_NUMBER = re.compile(r"[\d.,]*\d")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S." is a word, not the end of a phrase
 
 
@@ -65,39 +72,47 @@ def counts_things(word: str) -> bool:
             or lower in UNIT_ABBREVIATIONS or bool(ABBREVIATION.match(word)))
 
 
-def _counted_phrase(rest: str, limit: int = 400) -> str:
-    """The noun phrase a number counts, read from the text after the number: it ends after its
-    head noun (a plural, "member states"), unless "of", "from" or "and" goes on."""
+def _counted_phrase(text: str, pos: int) -> str:
+    """The noun phrase a number counts, read from ``text`` after ``pos``: it ends after its
+    head noun (a plural, "member states"), unless "of", "from" or "and" goes on. Read word
+    by word, only as far as the phrase goes (not the rest of the paragraph: linear)."""
     words: list[str] = []
-    tokens = _WORD.findall(rest[:limit])
+    tokens = _WORD.finditer(text, pos)
+    current = next(tokens, None)
     headed = False
-    for i, token in enumerate(tokens):
+    while current is not None:
+        token = current.group(0)
+        if len(token) > MAX_WORD:
+            break
         bare = token if ABBREVIATION.match(token) else token.rstrip(",.;:!?\"'”)")
         lower = bare.lower()
-        if not bare or lower in STOP_WORDS or len(words) >= MAX_WORDS:
-            break
+        if not bare or lower in STOP_WORDS or len(words) >= MAX_WORDS or _BARE_NUMBER.fullmatch(bare):
+            break  # (a number is not what another number counts: "12 12 12 ...")
         if headed and lower not in JOINERS and lower != "and":
             break  # "194 member states once trials end": the head noun ends the phrase
+        after = next(tokens, None)
         if lower in JOINERS or lower == "and":
-            following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+            following = after.group(0).lower() if after is not None else ""
             if not words or not following or following in CONTINUE_AFTER_AND_BLOCKERS or NUMERAL.match(following):
                 break
         words.append(bare)
         headed = lower not in JOINERS and lower != "and" and counts_things(bare) and not ABBREVIATION.match(bare)
         if bare != token or " ".join(words) in CURRENCIES:  # punctuation or a currency ends the phrase
             break
+        current = after
     while words and words[-1].lower() in JOINERS | {"and"}:
         words.pop()
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
 def _unit(counts: str, pct: bool) -> str:
     if pct:
         return "percent"
     for name, code in CURRENCIES.items():
         if counts == name or counts.startswith(name + " "):
             return code
-    head = re.split(r"\s+(?:of|from|and)\s+", counts, maxsplit=1)[0]
+    head = _HEAD_END.split(counts, maxsplit=1)[0]
     return head.split()[-1] if head else ""
 
 
@@ -116,19 +131,34 @@ def _value(num: str, scale: str | None) -> int | float:
     return value
 
 
+class _Spans:
+    """Spans of a paragraph, asked whether any overlaps a range (by bisection)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end = list(accumulate((e for _, e in ordered), max))  # furthest end among the first i + 1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # the spans starting before ``end``
+        return before > 0 and self.max_end[before - 1] > start
+
+
 def figures(paragraphs: tuple[str, ...], masked: dict[int, list[tuple[int, int]]]) -> tuple[Figure, ...]:
     """Figures in every paragraph, skipping spans in ``masked`` (names, dates)."""
     found: list[Figure] = []
     for number, text in enumerate(paragraphs, start=1):
-        spans = masked.get(number, [])
+        spans = _Spans(masked.get(number, []))
         for match in NUMERAL.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in spans):
+            if spans.overlaps(match.start(), match.end()):
                 continue
             num = match.group("num")
-            if re.fullmatch(r"(1[89]|20)\d\d", num) and not match.group("scale"):
+            if len(num) > MAX_NUMERAL:
+                continue  # a serial number or a run of digits, not a quantity (and int() of it is slow)
+            if _YEAR.fullmatch(num) and not match.group("scale"):
                 continue  # a year
             pct = bool(match.group("pct"))
-            counts = "percent" if pct else _counted_phrase(text[match.end():])
+            counts = "percent" if pct else _counted_phrase(text, match.end())
             if not counts:
                 continue
             value = _value(num, match.group("scale"))

@@ -1,0 +1,348 @@
+/* newsarchive search engines, for the search box (search.js) and the search
+ * page (search-page.js): one interface, filters() and search(query, options).
+ *
+ * - Pagefind (site/pagefind/pagefind.js, its JS API, dynamic import) over http(s);
+ * - the offline index (site/search-offline/, generator/search_index.py),
+ *   loaded with <script> tags, so it works from file:// too. Used when the
+ *   page is a file:// page or when Pagefind cannot be loaded.
+ *
+ * search(query, {filters: {name: [values]}, sort}) finds the pages holding
+ * every word of the query (none: every page the filters allow) that have any
+ * of the chosen values of each filter, best match first, or newest or oldest
+ * first. Results give {url, title, type, date, excerpt}: the excerpt is a
+ * DocumentFragment of text nodes and <mark> elements, built here; nothing of
+ * an index is ever handed on as markup. No request leaves the site.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  if (!script) return;
+  var ROOT = new URL("../../", script.src); // site root: this file is assets/javascripts/search-engines.js
+  var FROM_DISK = location.protocol === "file:";
+  // Pagefind's ranking, as the offline index ranks (generator/search_index.py, B and the weights):
+  // page length counts less than by default (entity pages are short), and the title meta adds
+  // nothing beyond its heading's weight (an entity page's name weighs 0.01; an article's headline
+  // is its h1, 7), so an article matching a query ranks above the page named after it.
+  var RANKING = { pageLength: 0.3, metaWeights: { title: 0 } };
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  /* ---------------------------------------------------------------- terms */
+  /* The same rules as generator/search_index.py (normalise, terms, shard_key). */
+  var WORD = /[\p{L}\p{N}]+/gu;
+  function normalise(text) {
+    return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  }
+  function tokens(text, min, max) {
+    return (normalise(text).match(WORD) || []).filter(function (t) {
+      return t.length >= min && t.length <= max;
+    });
+  }
+  function stem(w) {
+    if (w.length > 3 && /ies$/.test(w) && !/[ea]ies$/.test(w)) return w.slice(0, -3) + "y";
+    if (w.length > 3 && /es$/.test(w) && !/[aeo]es$/.test(w)) return w.slice(0, -1);
+    if (w.length > 2 && /s$/.test(w) && !/(us|ss)$/.test(w)) return w.slice(0, -1);
+    return w;
+  }
+  function shardKey(term, prefix) {
+    var out = "";
+    Array.from(term).slice(0, prefix).forEach(function (c) {
+      out += /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
+    });
+    return out;
+  }
+
+  /* ------------------------------------------------------- offline engine */
+  var registry = { meta: null, terms: {}, docs: {}, filters: null, filterDocs: {} };
+  window.newsarchiveSearch = function (payload) {
+    if (payload.kind === "meta") registry.meta = payload;
+    else if (payload.kind === "terms") registry.terms[payload.key] = payload.terms;
+    else if (payload.kind === "docs") registry.docs[payload.chunk] = payload.docs;
+    else if (payload.kind === "filters") registry.filters = payload.filters;
+    else if (payload.kind === "filter") registry.filterDocs[payload.name] = payload.docs;
+  };
+  var loading = {};
+  function load(rel) {
+    if (!loading[rel]) {
+      loading[rel] = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = new URL("search-offline/" + rel, ROOT).href;
+        s.charset = "utf-8";
+        s.onload = function () { resolve(); };
+        s.onerror = function () { delete loading[rel]; reject(new Error("cannot load " + rel)); };
+        document.head.appendChild(s);
+      });
+    }
+    return loading[rel];
+  }
+
+  function OfflineEngine() {
+    this.name = "offline";
+  }
+  OfflineEngine.prototype.ready = function () {
+    return load("meta.js").then(function () { return registry.meta; });
+  };
+  /* {name: {value: count}}, as Pagefind's filters() gives it. */
+  OfflineEngine.prototype.filters = function () {
+    return this.ready().then(function (meta) {
+      if (!meta.filters || !meta.filters.length) return {};
+      return load("filters.js").then(function () {
+        var out = {};
+        Object.keys(registry.filters).forEach(function (name) {
+          out[name] = {};
+          registry.filters[name].forEach(function (pair) { out[name][pair[0]] = pair[1]; });
+        });
+        return out;
+      });
+    });
+  };
+  /* The documents the chosen filters allow: any chosen value of a filter, every filter. Null: no filter. */
+  OfflineEngine.prototype.allowed = function (meta, chosen) {
+    var names = Object.keys(chosen || {}).filter(function (n) { return chosen[n].length; });
+    if (!names.length) return Promise.resolve(null);
+    return Promise.all(names.map(function (name) {
+      var n = (meta.filters || []).indexOf(name);
+      return n < 0 ? Promise.resolve() : load("filters/" + n + ".js");
+    })).then(function () {
+      var allowed = null;
+      names.forEach(function (name) {
+        var docs = new Set(), table = registry.filterDocs[name] || {};
+        chosen[name].forEach(function (value) {
+          var list = Object.prototype.hasOwnProperty.call(table, value) ? table[value] : [];
+          for (var i = 0, doc = 0; i < list.length; i++) { doc += list[i]; docs.add(doc); }
+        });
+        allowed = allowed === null ? docs : new Set(Array.from(allowed).filter(function (d) { return docs.has(d); }));
+      });
+      return allowed;
+    });
+  };
+  /* The postings lists for one query word: its stem, and while the word is
+   * being typed (prefix) the terms that start with it or with its stem. */
+  OfflineEngine.prototype.postings = function (meta, word, prefix) {
+    var stemmed = stem(word);
+    var keys = [shardKey(stemmed, meta.prefix)];
+    if (prefix && keys.indexOf(shardKey(word, meta.prefix)) < 0) keys.push(shardKey(word, meta.prefix));
+    keys = keys.filter(function (k) { return meta.shards.indexOf(k) >= 0; });
+    return Promise.all(keys.map(function (k) { return load("terms/" + k + ".js"); })).then(function () {
+      var seen = {}, lists = [];
+      var add = function (t, list) { if (!seen[t]) { seen[t] = true; lists.push(list); } };
+      keys.forEach(function (k) {
+        var shard = registry.terms[k];
+        if (Object.prototype.hasOwnProperty.call(shard, stemmed)) add(stemmed, shard[stemmed]);
+        if (!prefix) return;
+        var more = Object.keys(shard).filter(function (t) { return t.indexOf(word) === 0 || t.indexOf(stemmed) === 0; });
+        more.sort(function (a, b) { return shard[b].length - shard[a].length || (a < b ? -1 : 1); });
+        more.slice(0, 50).forEach(function (t) { add(t, shard[t]); });
+      });
+      return lists;
+    });
+  };
+  /* Scores of the documents holding every query word: Map doc -> score, or null when there are no words. */
+  OfflineEngine.prototype.scores = function (meta, query) {
+    var self = this;
+    var words = tokens(query, 1, meta.max_term);
+    var complete = /[\s\p{P}]$/u.test(query);
+    // a one-letter word only counts while it is being typed (it may grow)
+    words = words.filter(function (w, i) { return w.length >= meta.min_term || (i === words.length - 1 && !complete); });
+    if (words.length && words[words.length - 1].length < meta.min_term) words.pop();
+    if (!words.length) return Promise.resolve({ words: [], scores: null });
+    return Promise.all(words.map(function (w, i) {
+      return self.postings(meta, w, i === words.length - 1 && !complete);
+    })).then(function (perWord) {
+      var n = meta.docs, scores = null;
+      perWord.forEach(function (lists) {
+        var s = new Map();
+        lists.forEach(function (list) {
+          var df = list.length / 2;
+          var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+          for (var i = 0, doc = 0; i < list.length; i += 2) {
+            doc += list[i];
+            var w = idf * list[i + 1] / 100;
+            if (!(s.get(doc) >= w)) s.set(doc, w);
+          }
+        });
+        if (scores === null) scores = s;
+        else {
+          var both = new Map();
+          scores.forEach(function (v, doc) { if (s.has(doc)) both.set(doc, v + s.get(doc)); });
+          scores = both;
+        }
+      });
+      return { words: words, scores: scores };
+    });
+  };
+  OfflineEngine.prototype.search = function (query, options) {
+    var self = this;
+    return this.ready().then(function (meta) {
+      var hasQuery = /\S/.test(query);
+      return Promise.all([hasQuery ? self.scores(meta, query) : { words: [], scores: null },
+                          self.allowed(meta, options.filters)]).then(function (both) {
+        var words = both[0].words, scores = both[0].scores, allowed = both[1];
+        var docs;
+        if (hasQuery && scores === null) docs = [];  // only a letter being typed
+        else if (scores === null) docs = allowed ? Array.from(allowed) : [];
+        else docs = Array.from(scores.keys()).filter(function (d) { return !allowed || allowed.has(d); });
+        var sort = options.sort || "relevance";
+        if (sort === "oldest") docs.sort(function (a, b) { return b - a; });
+        else if (sort === "newest" || scores === null) docs.sort(function (a, b) { return a - b; });
+        else docs.sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
+        var stems = words.map(stem);
+        return {
+          total: docs.length,
+          results: docs.map(function (doc) { return self.result(meta, doc, stems); })
+        };
+      });
+    });
+  };
+  OfflineEngine.prototype.result = function (meta, doc, words) {
+    var chunk = Math.floor(doc / meta.chunk);
+    return {
+      data: function () {
+        return load("docs/" + chunk + ".js").then(function () {
+          var row = registry.docs[chunk][doc % meta.chunk];
+          return {
+            url: new URL(row[0], ROOT).href,
+            title: row[1], type: row[2], date: row[3],
+            excerpt: highlight(row[4], words)
+          };
+        });
+      }
+    };
+  };
+
+  /* A text as nodes, with the words that start with a query term in <mark>. */
+  function highlight(text, words) {
+    var frag = document.createDocumentFragment();
+    var re = /[\p{L}\p{N}]+/gu, at = 0, m;
+    while (words.length && (m = re.exec(text))) {
+      var norm = stem(normalise(m[0]));
+      if (words.some(function (w) { return norm.indexOf(w) === 0; })) {
+        frag.appendChild(document.createTextNode(text.slice(at, m.index)));
+        frag.appendChild(el("mark", null, m[0]));
+        at = m.index + m[0].length;
+      }
+    }
+    frag.appendChild(document.createTextNode(text.slice(at)));
+    return frag;
+  }
+
+  /* ------------------------------------------------------ Pagefind engine */
+  function PagefindEngine(module) {
+    this.name = "pagefind";
+    this.pf = module;
+  }
+  PagefindEngine.load = function () {
+    return import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
+      return Promise.resolve(pf.options({ baseUrl: ROOT.pathname, excerptLength: EXCERPT_WORDS, ranking: RANKING }))
+        .then(function () { return pf.init(); })
+        .then(function () { return new PagefindEngine(pf); });
+    });
+  };
+  PagefindEngine.prototype.filters = function () { return this.pf.filters(); };
+  PagefindEngine.prototype.search = function (query, options) {
+    var filters = {}, chosen = options.filters || {};
+    Object.keys(chosen).forEach(function (name) {
+      if (chosen[name].length) filters[name] = { any: chosen[name] };  // any value of one filter; every filter
+    });
+    var opts = { filters: filters };
+    if (options.sort === "newest" || (!/\S/.test(query) && options.sort !== "oldest")) opts.sort = { date: "desc" };
+    else if (options.sort === "oldest") opts.sort = { date: "asc" };
+    return this.pf.debouncedSearch(/\S/.test(query) ? query : null, opts, 150).then(function (search) {
+      if (search === null) return null; // superseded by a newer query
+      return {
+        total: search.results.length,
+        results: search.results.map(function (r) {
+          return {
+            data: function () {
+              return r.data().then(function (d) {
+                var meta = d.meta || {};
+                return {
+                  url: d.url, title: meta.title || d.url, type: meta.type || "", date: meta.date || "",
+                  excerpt: excerptOf(d, EXCERPT_WORDS)
+                };
+              });
+            }
+          };
+        })
+      };
+    });
+  };
+
+  var EXCERPT_WORDS = 24;
+
+  /* A Pagefind result's excerpt, built from its plain text (``content``) and
+   * the positions of the matching words (``weighted_locations``): the words
+   * of the densest window, as text nodes, the matches in <mark>. Pagefind's
+   * own ``excerpt`` is HTML made from text with only < and > escaped, so it
+   * is never parsed. Text that Pagefind split with zero-width spaces (some
+   * scripts have no spaces between words) has lost them in ``content``:
+   * there the excerpt's HTML is read in an inert document and only its text
+   * and marks are copied out. */
+  function excerptOf(d, length) {
+    if (/\u200b/.test(d.raw_content || "")) return onlyMarks(d.excerpt || "");
+    var words = String(d.content || "").split(/[\r\n\s]+/g);
+    var weights = [];
+    (d.weighted_locations || []).forEach(function (w) { weights[w.location] = (weights[w.location] || 0) + (w.balanced_score || 1); });
+    var start = densest(weights, length);
+    start = Math.max(0, Math.min(start, words.length - length));
+    var marked = {};
+    (d.locations || []).forEach(function (l) { marked[l] = true; });
+    var frag = document.createDocumentFragment(), text = "";
+    for (var i = start; i < Math.min(words.length, start + length); i++) {
+      if (i > start) text += " ";
+      if (!marked[i]) { text += words[i]; continue; }
+      if (text) frag.appendChild(document.createTextNode(text));
+      text = "";
+      frag.appendChild(el("mark", null, words[i]));
+    }
+    if (text) frag.appendChild(document.createTextNode(text));
+    return frag;
+  }
+  /* Where the window of ``length`` words with the most weight starts (the middle of equal ones), as Pagefind picks it. */
+  function densest(weights, length) {
+    if (weights.length <= length) return 0;
+    var sum = 0, i;
+    for (i = 0; i < length; i++) sum += weights[i] || 0;
+    var best = sum, at = [0];
+    for (i = 0; i < weights.length; i++) {
+      sum += (weights[i + length] || 0) - (weights[i] || 0);
+      if (sum > best) { best = sum; at = [i]; }  // (Pagefind's calculate_excerpt_region, word for word)
+      else if (sum === best && at[at.length - 1] === i - 1) at.push(i);
+    }
+    return at[Math.floor(at.length / 2)];
+  }
+
+  /* The text and <mark>s of an HTML excerpt, read in an inert document (no
+   * script runs, nothing loads) and copied out as new nodes. */
+  function onlyMarks(html) {
+    var doc = new DOMParser().parseFromString("<!doctype html><body>" + html, "text/html");
+    var frag = document.createDocumentFragment();
+    (function walk(node, into) {
+      node.childNodes.forEach(function (c) {
+        if (c.nodeType === 3) into.appendChild(document.createTextNode(c.data));
+        else if (c.nodeType === 1 && c.localName === "mark") walk(c, into.appendChild(el("mark")));
+        else if (c.nodeType === 1) walk(c, into);
+      });
+    })(doc.body, frag);
+    return frag;
+  }
+
+  var enginePromise = null;
+  function engine() {
+    if (!enginePromise) {
+      enginePromise = FROM_DISK
+        ? Promise.resolve(new OfflineEngine())
+        : PagefindEngine.load().catch(function () { return new OfflineEngine(); });
+    }
+    return enginePromise;
+  }
+
+  window.newsarchiveSearchEngine = engine; // for search.js, the tests and the benchmark
+  window.newsarchiveSearchRoot = ROOT;
+})();
