@@ -206,7 +206,7 @@ def test_filters_are_read_from_attributes_literals_and_element_text(tmp_path):
 
 
 def test_filter_files_list_values_by_count_and_their_documents(site):
-    for rel, agency in (("articles/old/index.html", "Xinhua"), ("articles/new/index.html", "Xinhua"),
+    for rel, agency in (("articles/old.html", "Xinhua"), ("articles/new.html", "Xinhua"),
                         ("entities/marrowby/index.html", "TEST FIXTURE Agency")):
         html = (site / rel).read_text(encoding="utf-8")
         (site / rel).write_text(html.replace("<h1", f'<meta data-pagefind-filter="agency[content]" '
@@ -219,5 +219,5 @@ def test_filter_files_list_values_by_count_and_their_documents(site):
     docs = payload(files["filters/0.js"])["docs"]
     urls = [p.url for p in pages]
     decoded = {value: [sum(deltas[:i + 1]) for i in range(len(deltas))] for value, deltas in docs.items()}
-    assert [urls[d] for d in decoded["Xinhua"]] == ["articles/new/index.html", "articles/old/index.html"]
+    assert [urls[d] for d in decoded["Xinhua"]] == ["articles/new.html", "articles/old.html"]
     assert [urls[d] for d in decoded["TEST FIXTURE Agency"]] == ["entities/marrowby/index.html"]
