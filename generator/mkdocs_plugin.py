@@ -10,7 +10,9 @@
   front matter of a page the generator wrote (``markup: html``) is read with
   ``json`` line by line (generator/write/frontmatter.py wrote each value as
   JSON, which is YAML): the same data, without PyYAML's constructor, which was
-  most of MkDocs' time on these pages. Any other page: MkDocs' own reader.
+  most of MkDocs' time on these pages. Keys no template reads
+  (``DATA_ONLY_KEYS``: key figures, quotes, events) are left out of
+  ``page.meta``. Any other page: MkDocs' own reader.
 - on_page_markdown: a page the generator wrote (front matter ``markup: html``)
   is not run through Python-Markdown: its body is already the final HTML
   (generator/write/). The page's ``render`` is replaced for this page only:
@@ -56,7 +58,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
 
 from .write.frontmatter import read as read_generated
-from .write.paths import HTML_MARKUP, MARKUP_KEY, RAW_REPO_DIR, raw_site_path
+from .write.paths import DATA_ONLY_KEYS, HTML_MARKUP, MARKUP_KEY, RAW_REPO_DIR, raw_site_path
 from .write.toc import anchor_ids, headings, toc_tokens
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
@@ -229,7 +231,7 @@ def _read_source(page, config) -> None:
     source = config.plugins.on_page_read_source(page=page, config=config)
     if source is None:
         source = page.file.content_string
-    found = read_generated(source, (MARKUP_KEY, HTML_MARKUP))
+    found = read_generated(source, (MARKUP_KEY, HTML_MARKUP), DATA_ONLY_KEYS)  # what the templates read
     if found is None:
         page.markdown, page.meta = meta.get_data(source)  # MkDocs' own reader
     else:

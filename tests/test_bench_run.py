@@ -1,4 +1,4 @@
-"""bench/run.py and bench/plain.py without running a benchmark: the plain
+"""bench/run.py (its figures, bench/report.py) and bench/plain.py without running a benchmark: the plain
 comparison sites hold the same articles, and the targets are judged right."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import plain  # noqa: E402
-import run  # noqa: E402
+import report  # noqa: E402 (bench/report.py: bench/run.py's figures)
 from conftest import copy_site  # noqa: E402
 from generator.diagnostics import Report  # noqa: E402
 from generator.generate import generate  # noqa: E402
@@ -56,12 +56,12 @@ def fake_run(n: int, generate_s: float, mkdocs_s: float, plain_s: float, regen_s
               "regen-same": ph(regen_s), "regen-note": ph(1.0), "offline": ph(1.0)}
     r = {"n": n, "phases": phases, "site_bytes": n * 1000, "search_bytes": {"pagefind": n}, "plain_site_bytes": n,
          "loadavg_before": 1.0, "loadavg_after": 1.0}
-    r["d"] = run.derived(r)
+    r["d"] = report.derived(r)
     return r
 
 
 def results(runs: list[dict]) -> dict[str, tuple]:
-    return {t["target"]: (t["value"], t["result"]) for t in run.check_targets(runs)}
+    return {t["target"]: (t["value"], t["result"]) for t in report.check_targets(runs)}
 
 
 def test_targets_pass_and_miss_where_they_should():
@@ -84,8 +84,8 @@ def test_targets_pass_and_miss_where_they_should():
 
 
 def test_the_table_shows_every_phase_and_the_ratios():
-    text = run.table([fake_run(1000, 4, 5, 10)])
+    text = report.table([fake_run(1000, 4, 5, 10)])
     phases, ratios = text.split("\n\n")
-    assert [line.split(" | ")[0].lstrip("| ") for line in phases.splitlines()[2:]] == list(run.PHASES)
+    assert [line.split(" | ")[0].lstrip("| ") for line in phases.splitlines()[2:]] == list(report.PHASES)
     assert "| generate | 4.0 / 4.0 / 500 |" in phases
     assert "| 1,000 | 19.0 | 20.0 | 0.95 | 0.95 | 0.50 | 0.50 | 1.00 | 1.00 / 1.27 |" in ratios  # bare: 19 / 15

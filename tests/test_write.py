@@ -313,6 +313,63 @@ def test_front_matter_is_plain_yaml_that_reads_back_as_the_same_data(data):
     assert (yaml.load(text[4:-4], Loader=yaml.CSafeLoader) or {}) == data  # as MkDocs reads it
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True).filter(
+    lambda k: k not in {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "markup"}),
+    FRONT_VALUES, max_size=5), st.text(max_size=40), st.data())
+def test_the_plugins_fast_reader_reads_what_yaml_reads(data, body_text, draw):
+    """generator.write.frontmatter.read (the MkDocs plugin's reader of generated pages) gives
+    YAML's data, less the keys asked to skip; a page without the marker is left to YAML."""
+    from generator.write.frontmatter import page, read
+
+    marked = {**data, "markup": "html"}
+    text = page(marked, body_text)
+    found = read(text, ("markup", "html"))
+    if found is None:  # only for a value PyYAML wrote, not JSON (1e+16): MkDocs reads it with YAML
+        assert not all(_is_json(line.split(": ", 1)[1] if ": " in line else line[4:] if line.startswith("  - ")
+                                else "0") for line in text[4:text.index("\n---\n", 3)].split("\n"))
+        return
+    assert found[0] == yaml.safe_load(text[4:text.index("\n---\n", 3)]) == marked
+    assert found[1] == (body_text.strip("\n") + "\n").lstrip("\n")
+    skip = frozenset(draw.draw(st.lists(st.sampled_from(sorted(marked)), max_size=3)) if data else [])
+    assert read(text, ("markup", "html"), skip - {"markup"})[0] == {
+        k: v for k, v in marked.items() if k not in skip - {"markup"}}
+    assert read(page(data, body_text), ("markup", "html")) is None  # not a generated page
+
+
+def test_the_fast_reader_reads_every_generated_page():
+    from generator.write.frontmatter import read
+    from generator.write.paths import DATA_ONLY_KEYS
+
+    text = render_article(fixture_article(title="TEST FIXTURE: 1e+16 \\ \"quoted\" .inf"))
+    data, html = read(text, ("markup", "html"), DATA_ONLY_KEYS)
+    assert data == {k: v for k, v in front(text).items() if k not in DATA_ONLY_KEYS}
+    assert "key_figures" in front(text) and html.strip() == body(text).strip()
+
+
+def _is_json(value: str) -> bool:
+    import json
+
+    try:
+        json.loads(value)
+    except ValueError:
+        return False
+    return True
+
+
+def test_the_theme_reads_no_data_only_key():
+    """The plugin leaves DATA_ONLY_KEYS out of page.meta: no template or head code may read them."""
+    from conftest import ROOT
+    from generator.write.paths import DATA_ONLY_KEYS
+
+    sources = [*(ROOT / "overrides").rglob("*.html"), ROOT / "generator/pagedata.py", ROOT / "generator/head.py"]
+    assert len(sources) > 10
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        for key in DATA_ONLY_KEYS:
+            assert not re.search(rf"\b{key}\b", text), (path, key)
+
+
 def test_front_matter_keys_are_names_yaml_reads_as_strings():
     from generator.write.frontmatter import front_matter
 

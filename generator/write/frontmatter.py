@@ -76,11 +76,13 @@ def front_matter(data: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def read(text: str, marker: tuple[str, Any]) -> tuple[dict[str, Any], str] | None:
+def read(text: str, marker: tuple[str, Any], skip: frozenset[str] = frozenset()
+         ) -> tuple[dict[str, Any], str] | None:
     """The inverse of :func:`page`, at C speed: (data, body) of a generated page,
     one whose front matter :func:`front_matter` wrote with JSON values only and
     holds ``marker`` (key, value); None for any other text, to be read with a
-    YAML parser (for a generated page: the same data, more slowly)."""
+    YAML parser (for a generated page: the same data, more slowly). Keys in
+    ``skip`` are left out, their values not even parsed."""
     if not text.startswith("---\n"):
         return None
     end = text.find("\n---\n", 3)
@@ -88,21 +90,27 @@ def read(text: str, marker: tuple[str, Any]) -> tuple[dict[str, Any], str] | Non
         return None
     data: dict[str, Any] = {}
     block: list | None = None  # the block list being read ("key:" then "  - value" lines)
+    skipped = [None]  # a placeholder block for the items of a key in ``skip``
     try:
         for line in text[4:end].split("\n"):
             if line.startswith("  - "):
                 if block is None:
                     return None
-                block.append(json.loads(line[4:]))
+                if block is not skipped:
+                    block.append(json.loads(line[4:]))
                 continue
             if block == []:
                 return None  # "key:" with no items is null to YAML
             block = None
             key, sep, value = line.partition(": ")
             if sep and _KEY.match(key):
-                data[key] = json.loads(value)
+                if key not in skip:
+                    data[key] = json.loads(value)
             elif line.endswith(":") and _KEY.match(line[:-1]):
-                block = data[line[:-1]] = []
+                if line[:-1] in skip:
+                    block = skipped
+                else:
+                    block = data[line[:-1]] = []
             else:
                 return None
     except ValueError:  # a value PyYAML wrote (.inf, an unquoted string): not JSON
