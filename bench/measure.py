@@ -105,7 +105,7 @@ def measure(cmd: list[str], log: Path) -> tuple[Phase, dict]:
         except ValueError:
             info = {}
     ok = proc.returncode == 0
-    note = "" if ok else f"exit {proc.returncode}, see {log.relative_to(REPO)}"
+    note = "" if ok else f"exit {proc.returncode}, see {os.path.relpath(log, REPO)}"
     return Phase(round(wall, 2), round(usage.ru_utime + usage.ru_stime, 2),
                  round(info["inner_s"], 2) if "inner_s" in info else None,
                  round(usage.ru_maxrss / 1024, 1), round(sampler.peak / 2**20, 1), ok, round(os.getloadavg()[0], 2), note), info
