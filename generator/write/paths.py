@@ -31,7 +31,7 @@ RAW_REPO_DIR = "site-data/raw"
 #: generator rendered (generator/mkdocs_plugin.py hands such a body to the theme as it is).
 MARKUP_KEY, HTML_MARKUP = "markup", "html"
 #: Front-matter keys of generated pages that no template reads: the MkDocs plugin leaves them
-#: out of ``page.meta`` (at 10,000 articles they were a tenth of the MkDocs phase's memory).
+#: out of ``page.meta`` (at 10,000 articles they were over a quarter of the MkDocs phase's memory).
 #: They stay in the files, as data, and in articles.jsonl.
 DATA_ONLY_KEYS = frozenset({"key_figures", "quotes", "events"})
 
