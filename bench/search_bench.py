@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -111,6 +112,7 @@ def measure_once(browser, site: Path, mode: str, base: str, query: str) -> dict:
       }).observe(root, {attributes: true, attributeFilter: ['data-na-search-query']});
     }""")
     page.evaluate("q => { window.__bench.query = q; }", query)
+    load = round(os.getloadavg()[0], 2)  # the machine is shared: the 1-minute load average with each sample
     page.click("[data-na-search=header] [data-na-search-input]")
     page.keyboard.type(query, delay=TYPING_DELAY_MS)
     page.wait_for_function("() => window.__bench.final", timeout=60000)
@@ -136,7 +138,7 @@ def measure_once(browser, site: Path, mode: str, base: str, query: str) -> dict:
         "final_result_ms": round(bench["final"] - bench["t0"]),
         "typing_ms": TYPING_DELAY_MS * (len(query) - 1),
         "search_bytes": size(search_urls), "search_files": len(search_urls),
-        "page_bytes": size(page_urls),
+        "page_bytes": size(page_urls), "load": load,
     }
 
 
@@ -158,6 +160,8 @@ def measure(site: Path, runs: int) -> dict:
                     "search_bytes": max(s["search_bytes"] for s in samples),
                     "search_files": max(s["search_files"] for s in samples),
                     "page_bytes": last["page_bytes"],
+                    "runs": [{k: s[k] for k in ("first_result_ms", "final_result_ms", "load")} for s in samples],
+                    "load_median": statistics.median(s["load"] for s in samples),
                 }
                 print(f"  {mode:4} {query!r}: {out[f'{mode}:{query}']}", file=sys.stderr)
         browser.close()
@@ -204,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     results = json.loads(args.out.read_text()) if args.out.exists() else {}
     results.setdefault("machine", {})
     results["machine"] = {"platform": platform.platform(), "python": platform.python_version(),
-                          "cpus": __import__("os").cpu_count()}
+                          "cpus": os.cpu_count()}
     jobs = [(n, None) for n in args.n] + [(None, site.resolve()) for site in args.site]
     for n, site in jobs:
         timings = {}

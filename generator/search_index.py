@@ -20,7 +20,9 @@ split so that a query loads only what it needs:
   accents, plurals made singular (:func:`stem`).
 - ``docs/<n>.js``: document metadata in chunks of :data:`CHUNK` documents:
   ``[url, title, type, date, teaser]``. Document numbers follow the date sort
-  key, newest first, so "newest first" is document order.
+  key, newest first, then the undated pages (``meta.dated`` counts the dated
+  ones), so "newest first" is document order and "oldest first" is the dated
+  ones reversed, then the undated: no page drops out of a date sort.
 - ``filters.js``: the search filters (Pagefind's ``data-pagefind-filter``
   values): for each filter name, its values with the number of documents,
   most documents first; ``filters/<n>.js``: the documents of each value of
@@ -30,7 +32,7 @@ The source is the built HTML: the pages :data:`INDEXED` names (the article
 pages and each entity's first page, the only ones with ``data-pagefind-body``;
 Pagefind is given the same files, see ``pagefind_glob``), the text of that
 element outside ``data-pagefind-ignore``, its ``data-pagefind-meta`` and
-``data-pagefind-sort`` values. Page length counts as Pagefind's
+``data-pagefind-sort`` values (the ``newest`` key; :data:`UNDATED` is no date). Page length counts as Pagefind's
 ``pageLength: 0.3`` does (:data:`B`; overrides/assets/javascripts/search.js
 sets the same for Pagefind), and the title meta adds nothing beyond the
 heading's own weight (``metaWeights: {title: 0}`` there). The output is
@@ -61,6 +63,9 @@ K1, B = 1.2, 0.3
 HEADING_WEIGHTS = {"h1": 7.0, "h2": 6.0, "h3": 5.0, "h4": 4.0, "h5": 3.0, "h6": 2.0}
 #: what is indexed, as globs relative to the site (the only pages with data-pagefind-body)
 INDEXED = ("articles/*.html", "entities/*/index.html")
+#: the ``newest`` sort key of a page without a date (overrides/article.html,
+#: entity.html): last when sorting newest first; ``oldest`` has 9999-99-99, last oldest first
+UNDATED = "0000-00-00"
 
 _WORD = re.compile(r"[^\W_]+")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -199,11 +204,9 @@ class _PageParser(HTMLParser):
             self._meta(key, value.strip())
         for name, value in _pairs(a.get("data-pagefind-filter"), a):
             self._filter(name, value)
-        sort = a.get("data-pagefind-sort")
-        if sort:
-            m = re.fullmatch(r"\s*date\[([\w-]+)\]\s*", sort)
-            if m:
-                self.page.sort = a.get(m.group(1)) or ""
+        for key, value in _pairs(a.get("data-pagefind-sort"), a):
+            if key in ("newest", "date") and value.strip() != UNDATED:
+                self.page.sort = value.strip()
 
     def _filter(self, name: str, value: str) -> None:
         value = " ".join(value.split())
@@ -353,7 +356,7 @@ def build_index(pages: list[Page]) -> dict[str, bytes]:
     files["meta.js"] = _js({
         "kind": "meta", "format": FORMAT, "docs": len(pages), "chunk": CHUNK, "chunks": chunks,
         "prefix": PREFIX, "min_term": MIN_TERM, "max_term": MAX_TERM, "shards": sorted(shards),
-        "filters": names,
+        "filters": names, "dated": sum(1 for p in pages if p.sort),
     })
     return dict(sorted(files.items()))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import zipfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -37,6 +38,18 @@ def search(page, query: str, root: str = HEADER) -> list[str]:
     return result_titles(page, root)
 
 
+def open_filters(page, root: str = HEADER) -> None:
+    """Press the header's "Filters" button; wait until its menus are built."""
+    page.click(f"{root} [data-na-search-filters-toggle]")
+    page.wait_for_selector(f"{root}[data-na-search-filters-ready] select.na-search-filter", timeout=15000)
+
+
+def wait_counts(page, state: str, root: str = HEADER) -> None:
+    """Until the filters show the counts of ``state`` (query, sort, filters as URL parameters)."""
+    page.wait_for_function("([r, s]) => document.querySelector(r)?.getAttribute('data-na-search-counts') === s",
+                           arg=[root, state], timeout=15000)
+
+
 def assert_clean(recorder) -> None:
     assert recorder.external() == [], "requests left 127.0.0.1/file:"
     assert recorder.errors == []
@@ -62,8 +75,15 @@ def test_a_filter_narrows_the_header_results(chromium, http_base):
     page, rec = new_page(chromium)
     page.goto(http_base)
     assert sorted(search(page, "lighthouse")) == [KEEPERS, MUSEUM]
+    assert page.locator(f"{HEADER} select.na-search-filter").count() == 0  # behind the Filters button
+    assert not [r for r in rec.requests if "/pagefind/filter/" in r]  # and not loaded before it is pressed
+    open_filters(page)
+    assert [r for r in rec.requests if "/pagefind/filter/" in r]
+    wait_counts(page, "q=lighthouse")
     year = page.locator(f"{HEADER} select[name=year]")
-    assert "2019 (1)" in year.inner_text() and "2021 (2)" in year.inner_text()
+    # the counts are the query's: one lighthouse article a year, and no 2020 one to offer
+    shown = year.evaluate("s => [...s.options].filter(o => !o.hidden).map(o => o.textContent)")
+    assert shown == ["Any year", "2021 (1)", "2019 (1)"], shown
     year.select_option("2021")
     page.wait_for_function("root => document.querySelectorAll(root + ' .md-search-result__item').length === 1",
                            arg=HEADER)
@@ -93,6 +113,7 @@ def test_header_links_to_the_full_search_page_which_runs_the_query(chromium, htt
     page, rec = new_page(chromium)
     page.goto(http_base)
     search(page, "lighthouse")
+    open_filters(page)
     page.locator(f"{HEADER} select[name=year]").select_option("2021")
     page.wait_for_function("root => document.querySelectorAll(root + ' .md-search-result__item').length === 1",
                            arg=HEADER)
@@ -129,9 +150,10 @@ def wait_titles(page, expected: list[str], root: str = PAGE) -> list[str]:
 
 
 def facets(page) -> dict[str, list[str]]:
-    """Each filter group's name and its values as the page shows them."""
+    """Each filter group's name and its values as the page shows them (hidden ones left out)."""
     return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.na-search-facet')].map(g =>
-        [g.querySelector('summary').textContent, [...g.querySelectorAll('label')].map(l => l.textContent)]))""")
+        [g.querySelector('summary').textContent,
+         [...g.querySelectorAll('li:not([hidden]) label')].map(l => l.textContent)]))""")
 
 
 @pytest.mark.parametrize("where", ["http", "disk"])
@@ -143,10 +165,12 @@ def test_search_page_filters_and_sort(chromium, http_base, search_site, where):
     page.goto(start + "?q=lighthouse")
     wait_rendered(page, "lighthouse")
     assert page.get_attribute(PAGE, "data-na-search-engine") == ("pagefind" if where == "http" else "offline")
+    wait_counts(page, "q=lighthouse", PAGE)
     shown = facets(page)
     assert {"Agency", "Year", "Person", "Organisation", "Place", "Note kind", "Type"} <= set(shown)
-    assert shown["Year"] == ["2021 (2)", "2019 (1)", "2020 (1)"] and shown["Agency"] == ["Xinhua (4)"]
-    assert "Article (4)" in shown["Type"] and "Fact check (1)" in shown["Note kind"]
+    # the values the query's results have, with their counts (none that would give no result)
+    assert shown["Year"] == ["2021 (1)", "2019 (1)"] and shown["Agency"] == ["Xinhua (2)"], shown
+    assert shown["Type"] == ["Article (2)"] and shown["Note kind"] == [], shown
     assert sorted(result_titles(page, PAGE)) == [KEEPERS, MUSEUM]
     page.check(f"{PAGE} input[name=year][value='2019']")
     assert wait_titles(page, [KEEPERS]) == [KEEPERS]
@@ -183,6 +207,7 @@ def test_header_box_and_search_page_give_the_same_results(chromium, http_base, s
         page.goto(base + "about.html")
         search(page, query)
         if year:
+            open_filters(page)
             page.locator(f"{HEADER} select[name=year]").select_option(year)
         page.select_option(f"{HEADER} [data-na-search-sort]", sort)
         state = "&".join([f"q={query.replace(' ', '+')}"] + ([f"sort={sort}"] if sort != "relevance" else [])
@@ -290,5 +315,70 @@ def test_an_article_naming_an_entity_ranks_above_the_entity_page(chromium, http_
     assert page.get_attribute(HEADER, "data-na-search-engine") == ("pagefind" if where == "http" else "offline")
     assert titles == [SEED_TITLE, "Tedros Adhanom Ghebreyesus"]
     assert search(page, "cooperation")[0] == SEED_TITLE  # in its headline and its text
+    assert_clean(rec)
+    page.context.close()
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("query", ["tedros", "cooperation"])
+def test_the_search_page_puts_the_article_first(chromium, http_base, search_site, where, query):
+    """The search page ranks as the header box: the seed article, which has the word in its
+    text (and "cooperation" in its headline), above every page that only names or lists it."""
+    page, rec = new_page(chromium)
+    base = http_base if where == "http" else search_site.as_uri() + "/"
+    page.goto(base + "search.html?q=" + query)
+    wait_rendered(page, query)
+    assert page.get_attribute(PAGE, "data-na-search-engine") == ("pagefind" if where == "http" else "offline")
+    titles = result_titles(page, PAGE)
+    assert titles[0] == SEED_TITLE, titles
+    assert_clean(rec)
+    page.context.close()
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_sorting_by_date_keeps_the_undated_pages_last(chromium, http_base, search_site, where):
+    """An entity page has no date: sorted newest or oldest first it still comes, after the articles."""
+    page, rec = new_page(chromium)
+    base = http_base if where == "http" else search_site.as_uri() + "/"
+    page.goto(base + "about.html")
+    relevance = search(page, "tedros")
+    assert relevance == [SEED_TITLE, "Tedros Adhanom Ghebreyesus"]
+    for sort in ("newest", "oldest"):
+        page.select_option(f"{HEADER} [data-na-search-sort]", sort)
+        wait_state(page, f"q=tedros&sort={sort}", HEADER)
+        assert result_titles(page) == relevance, sort
+        assert page.inner_text(f"{HEADER} [data-na-search-meta]") == "2 matching documents"
+    page.goto(base + "search.html?q=marrowby&sort=oldest")
+    wait_rendered(page, "marrowby")
+    titles = result_titles(page, PAGE)
+    assert titles[:3] == [KEEPERS, MUSEUM, GLIMMER] and "Marrowby" in titles[3:], titles  # 2019, 2021-04, 2021-09; the place
+    assert_clean(rec)
+    page.context.close()
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_every_filter_value_offered_gives_the_results_it_counts(chromium, http_base, search_site, where):
+    """The Type filter (and every other) offers only values the query's results have, and
+    ticking one shows as many results as its count said: never "person (7)", then nothing."""
+    page, rec = new_page(chromium)
+    base = http_base if where == "http" else search_site.as_uri() + "/"
+    page.goto(base + "search.html?q=cooperation")
+    wait_rendered(page, "cooperation")
+    wait_counts(page, "q=cooperation", PAGE)
+    offered = page.evaluate("""() => [...document.querySelectorAll('.na-search-facet li:not([hidden]) input')].map(i =>
+        [i.name, i.value, +i.closest('label').querySelector('.na-search-facet__count').textContent.slice(1, -1)])""")
+    types = [value for name, value, _ in offered if name == "type"]
+    assert types == ["article"], offered  # "cooperation" is in one article's text, in no entity page
+    for name, value, count in offered:
+        if name not in ("type", "year", "person", "note_kind"):
+            continue
+        box = f'{PAGE} input[name={name}][value="{value}"]'
+        page.check(box)
+        state = urlencode([("q", "cooperation"), (name, value)])
+        wait_state(page, state, PAGE)
+        shown = page.inner_text(f"{PAGE} [data-na-search-meta]")
+        assert shown == ("1 matching document" if count == 1 else f"{count} matching documents"), (name, value, shown)
+        page.uncheck(box)
+        wait_state(page, "q=cooperation", PAGE)
     assert_clean(rec)
     page.context.close()

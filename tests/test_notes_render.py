@@ -102,7 +102,7 @@ def test_note_aside_structure():
     html = render_note_html(Anchored(note, "exact", 2, 0, 18, "the harbour bridge", number=3))
     assert html.startswith('<aside class="na-note na-note--fact-check" id="note-n1" role="note" '
                            'aria-label="Note 3" data-note="n1" data-kind="fact-check" tabindex="-1">')
-    assert '<span class="na-note__kind" data-pagefind-filter="note_kind">Fact check</span>' in html
+    assert '<span class="na-note__kind">Fact check</span>' in html  # the note_kind filter: once a page, article.html
     assert '<span class="na-note__verdict na-note__verdict--false">Verdict: False</span>' in html
     assert '<a href="https://example.org/s" rel="nofollow noopener">A source</a>' in html
     assert '<time datetime="2026-11-29">29 November 2026</time>' in html

@@ -16,7 +16,7 @@ Note (after its paragraph; orphans in the orphans section)::
     <aside class="na-note na-note--KIND [na-note--orphan]" id="note-ID" role="note"
            aria-label="Note N" data-note="ID" data-kind="KIND" tabindex="-1">
       <p class="na-note__head"><span class="na-note__number">N</span>
-        <span class="na-note__kind" data-pagefind-filter="note_kind">Fact check</span>
+        <span class="na-note__kind">Fact check</span>
         <span class="na-note__verdict na-note__verdict--false">Verdict: False</span></p>
       <p class="na-note__quote">On the passage <q>…</q></p>          (orphans only)
       <div class="na-note__body">…body HTML…</div>
@@ -73,7 +73,7 @@ def render_note_html(item: Anchored, number: int | None = None) -> str:
     if item.is_orphan:
         classes += " na-note--orphan"
     head = [f'<span class="na-note__number">{number}</span>',
-            f'<span class="na-note__kind" data-pagefind-filter="note_kind">{KIND_LABELS[note.kind]}</span>']
+            f'<span class="na-note__kind">{KIND_LABELS[note.kind]}</span>']
     if note.verdict:
         head.append(f'<span class="na-note__verdict na-note__verdict--{note.verdict}">'
                     f'Verdict: {VERDICT_LABELS[note.verdict]}</span>')

@@ -177,8 +177,20 @@
       return { words: words, scores: scores };
     });
   };
+  /* The documents a query matches (every document when it has no words), as a Set, or null for a letter being typed. */
+  OfflineEngine.prototype.matching = function (meta, query) {
+    if (!/\S/.test(query)) {
+      var all = new Set();
+      for (var d = 0; d < meta.docs; d++) all.add(d);
+      return Promise.resolve(all);
+    }
+    return this.scores(meta, query).then(function (found) {
+      return found.scores === null ? null : new Set(found.scores.keys());
+    });
+  };
   OfflineEngine.prototype.search = function (query, options) {
     var self = this;
+    if (tooShort(query)) return Promise.resolve(SHORT);
     return this.ready().then(function (meta) {
       var hasQuery = /\S/.test(query);
       return Promise.all([hasQuery ? self.scores(meta, query) : { words: [], scores: null },
@@ -189,7 +201,9 @@
         else if (scores === null) docs = allowed ? Array.from(allowed) : [];
         else docs = Array.from(scores.keys()).filter(function (d) { return !allowed || allowed.has(d); });
         var sort = options.sort || "relevance";
-        if (sort === "oldest") docs.sort(function (a, b) { return b - a; });
+        // documents are numbered newest first, then the undated ones (meta.dated counts the dated)
+        var dated = meta.dated == null ? meta.docs : meta.dated;
+        if (sort === "oldest") docs.sort(function (a, b) { return (a >= dated) - (b >= dated) || (a < dated ? b - a : a - b); });
         else if (sort === "newest" || scores === null) docs.sort(function (a, b) { return a - b; });
         else docs.sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
         var stems = words.map(stem);
@@ -197,6 +211,47 @@
           total: docs.length,
           results: docs.map(function (doc) { return self.result(meta, doc, stems); })
         };
+      });
+    });
+  };
+  /* Every filter's documents (filters/<n>.js), for the counts: loaded when the reader opens the filters. */
+  OfflineEngine.prototype.allFilterDocs = function (meta) {
+    return Promise.all((meta.filters || []).map(function (name, n) { return load("filters/" + n + ".js"); }));
+  };
+  /* {name: {value: count}} for the query and the chosen filters: a value's count is how many
+   * results it would give, with the other filters' choices kept (within a filter any value matches). */
+  OfflineEngine.prototype.facets = function (query, chosen) {
+    var self = this;
+    chosen = chosen || {};
+    return this.ready().then(function (meta) {
+      return Promise.all([self.matching(meta, query), self.allFilterDocs(meta)]).then(function (both) {
+        var matched = both[0], names = meta.filters || [], out = {};
+        var docsOf = function (name, values) {
+          var docs = new Set(), table = registry.filterDocs[name] || {};
+          values.forEach(function (value) {
+            var list = Object.prototype.hasOwnProperty.call(table, value) ? table[value] : [];
+            for (var i = 0, doc = 0; i < list.length; i++) { doc += list[i]; docs.add(doc); }
+          });
+          return docs;
+        };
+        var picked = {};
+        names.forEach(function (name) { if ((chosen[name] || []).length) picked[name] = docsOf(name, chosen[name]); });
+        names.forEach(function (name) {
+          out[name] = {};
+          var table = registry.filterDocs[name] || {};
+          Object.keys(table).forEach(function (value) {
+            var list = table[value], count = 0;
+            for (var i = 0, doc = 0; i < list.length; i++) {
+              doc += list[i];
+              if (matched && !matched.has(doc)) continue;
+              var ok = true;
+              for (var other in picked) if (other !== name && !picked[other].has(doc)) { ok = false; break; }
+              if (ok) count++;
+            }
+            out[name][value] = count;
+          });
+        });
+        return out;
       });
     });
   };
@@ -244,17 +299,30 @@
         .then(function () { return new PagefindEngine(pf); });
     });
   };
-  PagefindEngine.prototype.filters = function () { return this.pf.filters(); };
-  PagefindEngine.prototype.search = function (query, options) {
-    var filters = {}, chosen = options.filters || {};
-    Object.keys(chosen).forEach(function (name) {
+  PagefindEngine.prototype.filters = function () {
+    var self = this;
+    if (!this.loadedFilters) this.loadedFilters = this.pf.filters().then(function (f) { self.hasFilters = true; return f; });
+    return this.loadedFilters;
+  };
+  /* Pagefind's options for a query, chosen filters and sort: a date sort by the
+   * newest/oldest keys, which every page has (undated ones sort last). */
+  function pagefindOptions(query, chosen, sort) {
+    var filters = {};
+    Object.keys(chosen || {}).forEach(function (name) {
       if (chosen[name].length) filters[name] = { any: chosen[name] };  // any value of one filter; every filter
     });
     var opts = { filters: filters };
-    if (options.sort === "newest" || (!/\S/.test(query) && options.sort !== "oldest")) opts.sort = { date: "desc" };
-    else if (options.sort === "oldest") opts.sort = { date: "asc" };
-    return this.pf.debouncedSearch(/\S/.test(query) ? query : null, opts, 150).then(function (search) {
-      if (search === null) return null; // superseded by a newer query
+    if (sort === "newest" || (!/\S/.test(query) && sort !== "oldest")) opts.sort = { newest: "desc" };
+    else if (sort === "oldest") opts.sort = { oldest: "asc" };
+    return opts;
+  }
+  PagefindEngine.prototype.search = function (query, options) {
+    if (tooShort(query)) {
+      this.pf.preload(query.trim());  // the index chunks for the word being typed
+      return Promise.resolve(SHORT);
+    }
+    var opts = pagefindOptions(query, options.filters, options.sort);
+    return this.pf.search(/\S/.test(query) ? query : null, opts).then(function (search) {
       return {
         total: search.results.length,
         results: search.results.map(function (r) {
@@ -271,6 +339,28 @@
           };
         })
       };
+    });
+  };
+  /* {name: {value: count}}, as OfflineEngine.facets: the counts Pagefind gives with a
+   * search (for a value: the results with it too), and for a filter with chosen values,
+   * from a search without them (so its other values count as alternatives). */
+  PagefindEngine.prototype.facets = function (query, chosen) {
+    var self = this, q = /\S/.test(query) ? query : null;
+    chosen = chosen || {};
+    return this.filters().then(function () {
+      var names = Object.keys(chosen).filter(function (n) { return chosen[n].length; });
+      var runs = [self.pf.search(q, pagefindOptions(query, chosen, "relevance"))];
+      names.forEach(function (name) {
+        var others = {};
+        names.forEach(function (n) { if (n !== name) others[n] = chosen[n]; });
+        runs.push(self.pf.search(q, pagefindOptions(query, others, "relevance")));
+      });
+      return Promise.all(runs).then(function (found) {
+        var out = {};
+        Object.keys(found[0].filters || {}).forEach(function (name) { out[name] = found[0].filters[name]; });
+        names.forEach(function (name, i) { out[name] = (found[i + 1].filters || {})[name] || {}; });
+        return out;
+      });
     });
   };
 
@@ -331,6 +421,12 @@
       });
     })(doc.body, frag);
     return frag;
+  }
+
+  /* One letter or digit is not searched yet: it matches most of the archive, and the next key is coming. */
+  var SHORT = { total: 0, results: [], short: true };
+  function tooShort(query) {
+    return /^[\p{Script=Latin}\p{N}]$/u.test(query.trim());
   }
 
   var enginePromise = null;

@@ -70,6 +70,22 @@
     });
     this.panel.appendChild(clear);
   };
+  /* The counts of the current query and filters: a value that gives no result is hidden (unless checked). */
+  CheckboxFilters.prototype.update = function (counts) {
+    var self = this;
+    Object.keys(this.boxes).forEach(function (name) {
+      var table = counts[name] || {}, any = false;
+      self.boxes[name].forEach(function (input) {
+        var n = Object.prototype.hasOwnProperty.call(table, input.value) ? table[input.value] : 0;
+        var item = input.closest("li");
+        item.querySelector(".na-search-facet__count").textContent = "(" + n + ")";
+        item.hidden = n === 0 && !input.checked;
+        any = any || !item.hidden;
+      });
+      var group = self.panel.querySelector("[data-na-search-facet='" + name.replace(/[^\w-]/g, "") + "']");
+      if (group) group.hidden = !any;  // a filter none of the results has
+    });
+  };
   CheckboxFilters.prototype.selected = function () {
     var out = {}, self = this;
     if (this.initial) {  // not built yet: the address's filters
@@ -104,5 +120,9 @@
     ev.preventDefault();
     box.run(true);
   });
-  box.prepare().then(function () { box.run(true); });
+  // the results first, then the filters (with the counts of those results)
+  box.prepare().then(function () {
+    box.run(true);
+    return box.loadFilters();
+  });
 })();

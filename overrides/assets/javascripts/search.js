@@ -49,7 +49,8 @@
   }
 
   /* ------------------------------------------------------------ filters */
-  /* The header's filters: one <select> per filter, "Any agency" or one value. */
+  /* The header's filters: one <select> per filter, "Any agency" or one value,
+   * each value with how many results it gives (values that give none are hidden). */
   function SelectFilters(box) {
     this.box = box;
     this.selects = {};
@@ -73,6 +74,19 @@
       self.box.appendChild(select);
     });
   };
+  /* The counts of the current query and filters ({name: {value: count}}). */
+  SelectFilters.prototype.update = function (counts) {
+    var self = this;
+    Object.keys(this.selects).forEach(function (name) {
+      var table = counts[name] || {};
+      Array.prototype.forEach.call(self.selects[name].options, function (o) {
+        if (!o.value) return;
+        var n = Object.prototype.hasOwnProperty.call(table, o.value) ? table[o.value] : 0;
+        o.textContent = valueLabel(name, o.value) + " (" + n + ")";
+        o.hidden = o.disabled = n === 0 && !o.selected;
+      });
+    });
+  };
   SelectFilters.prototype.selected = function () {
     var out = {}, self = this;
     Object.keys(this.selects).forEach(function (name) {
@@ -93,16 +107,21 @@
     this.sort = root.querySelector("[data-na-search-sort]");
     this.more = root.querySelector("[data-na-search-more]");
     this.full = root.querySelector("[data-na-search-full]");
-    var box = root.querySelector("[data-na-search-filters]");
-    this.filterView = filterView || (box ? new SelectFilters(box) : null);
+    this.filterBox = root.querySelector("[data-na-search-filters]");
+    this.filterView = filterView || (this.filterBox ? new SelectFilters(this.filterBox) : null);
     this.shown = 0;
-    this.seq = 0;
+    this.seq = 0;         // the newest state asked for
+    this.renderedSeq = 0; // the newest state on screen
+    this.clearedSeq = 0;  // the box was emptied at this state: older results are not shown
+    this.pending = null;  // the newest state waiting for the engine
+    this.busy = false;    // a search is running (one at a time; the newest waiting one runs next)
     this.listeners = [];
     var self = this;
     this.input.addEventListener("input", function () { self.run(); });
     this.input.addEventListener("keyup", function () { if (self.input.value !== self.last) self.run(); });
     if (this.sort) this.sort.addEventListener("change", function () { self.run(true); });
     if (this.more) this.more.addEventListener("click", function () { self.page(); });
+    // the engine (Pagefind's module, WebAssembly and metadata) loads when the box gets focus, before the first key
     this.input.addEventListener("focus", function () { self.prepare(); });
     this.updateFull();
   }
@@ -129,22 +148,46 @@
     target.search = params ? "?" + params : "";
     this.full.href = target.href;
   };
+  /* The engine, once: Pagefind over http(s), the offline index from disk. Filters are not loaded here. */
   SearchBox.prototype.prepare = function () {
     var self = this;
     if (this.prepared) return this.prepared;
     this.prepared = engine().then(function (e) {
       self.root.setAttribute("data-na-search-engine", e.name);
-      if (!self.filterView) return e;
+      return e;
+    });
+    this.prepared.catch(function (err) { self.status("Search is not available: " + err.message); });
+    return this.prepared;
+  };
+  /* The filters, loaded and built the first time the reader opens them; then kept up to date. */
+  SearchBox.prototype.loadFilters = function () {
+    var self = this;
+    if (!this.filterView) return Promise.resolve();
+    if (this.filtersLoaded) return this.filtersLoaded;
+    this.filtersLoaded = this.prepare().then(function (e) {
       return e.filters().then(function (filters) {
         self.filterView.build(filters || {}, function () { self.run(true); });
+        self.filtersReady = true;
         self.root.setAttribute("data-na-search-filters-ready", "");
-        return e;
+        return self.updateCounts(self.state());
       });
-    }).catch(function (err) {
-      self.status("Search is not available: " + err.message);
-      throw err;
     });
-    return this.prepared;
+    this.filtersLoaded.catch(function (err) { self.status("Filters are not available: " + err.message); });
+    return this.filtersLoaded;
+  };
+  /* Each filter value's count for the state shown, once the filters are loaded. */
+  SearchBox.prototype.updateCounts = function (state) {
+    var self = this;
+    if (!this.filtersReady || !this.filterView.update) return Promise.resolve();
+    var seq = this.renderedSeq;
+    return this.prepare().then(function (e) {
+      return e.facets(state.query, state.filters);
+    }).then(function (counts) {
+      if (seq === self.renderedSeq && counts) {
+        self.filterView.update(counts);
+        self.root.setAttribute("data-na-search-counts", stateParams(state).toString());
+      }
+    });
   };
   SearchBox.prototype.status = function (text) { if (this.meta) this.meta.textContent = text; };
   SearchBox.prototype.run = function (force) {
@@ -155,38 +198,75 @@
     this.lastParams = stateParams(state).toString();
     this.updateFull();
     this.listeners.forEach(function (f) { f(state); });
-    var seq = ++this.seq, self = this;
+    var seq = ++this.seq;
     if (!state.query.trim() && !Object.keys(state.filters).length) {
+      this.pending = null;
+      this.clearedSeq = this.renderedSeq = seq;
       this.list.textContent = "";
       if (this.more) this.more.hidden = true;
       this.status("Type to start searching");
       this.root.removeAttribute("data-na-search-query");
+      this.root.setAttribute("data-na-search-state", "");
+      this.updateCounts(state);
       return;
     }
+    this.pending = { seq: seq, state: state, params: this.lastParams };
+    this.pump();
+  };
+  /* One search at a time: when it ends, the newest state asked for meanwhile runs (the
+   * ones in between are skipped). Results are shown as they come, for a query being typed
+   * too, unless newer ones are on screen. */
+  SearchBox.prototype.pump = function () {
+    var self = this, job = this.pending;
+    if (this.busy || !job) return;
+    this.pending = null;
+    this.busy = true;
     this.prepare().then(function (e) {
-      return e.search(state.query, { filters: state.filters, sort: state.sort });
+      return e.search(job.state.query, { filters: job.state.filters, sort: job.state.sort });
     }).then(function (found) {
-      if (!found || seq !== self.seq) return;
-      self.found = found;
-      self.shown = 0;
-      self.list.textContent = "";
-      self.status(found.total === 0 ? "No matching documents"
-        : found.total === 1 ? "1 matching document" : found.total + " matching documents");
-      return self.page();
-    }).catch(function (err) {
-      if (seq === self.seq) self.status("Search failed: " + err.message);
+      self.busy = false;
+      if (job.seq > self.renderedSeq && job.seq > self.clearedSeq && !(found.short && job.seq !== self.seq)) {
+        self.show(job, found);
+      }
+      self.pump();
+    }, function (err) {
+      self.busy = false;
+      if (job.seq === self.seq) self.status("Search failed: " + err.message);
+      self.pump();
     });
   };
-  SearchBox.prototype.page = function () {
-    var self = this, seq = this.seq, found = this.found;
+  SearchBox.prototype.show = function (job, found) {
+    this.renderedSeq = job.seq;
+    this.found = found;
+    this.shownJob = job;
+    this.shown = 0;
+    if (found.short) {
+      this.list.textContent = "";
+      if (this.more) this.more.hidden = true;
+      this.status("Keep typing…");
+      return Promise.resolve();
+    }
+    var self = this;
+    return this.page(true).then(function () {
+      if (self.renderedSeq === job.seq) self.updateCounts(job.state);
+    });
+  };
+  SearchBox.prototype.page = function (first) {
+    var self = this, found = this.found, job = this.shownJob, seq = this.renderedSeq;
     var batch = found.results.slice(this.shown, this.shown + PAGE_SIZE);
     this.shown += batch.length;
-    if (this.more) this.more.hidden = this.shown >= found.total;
+    var shown = this.shown;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (rows) {
-      if (seq !== self.seq) return;
+      if (seq !== self.renderedSeq) return;
+      if (first) {
+        self.list.textContent = "";
+        self.status(found.total === 0 ? "No matching documents"
+          : found.total === 1 ? "1 matching document" : found.total + " matching documents");
+      }
+      if (self.more) self.more.hidden = shown >= found.total;
       rows.forEach(function (d) { self.list.appendChild(self.item(d)); });
-      self.root.setAttribute("data-na-search-query", self.last);  // rendered (tests, benchmark)
-      self.root.setAttribute("data-na-search-state", self.lastParams);  // q, sort, filters rendered
+      self.root.setAttribute("data-na-search-query", job.state.query);  // rendered (tests, benchmark)
+      self.root.setAttribute("data-na-search-state", job.params);  // q, sort, filters rendered
     });
   };
   /* Only http(s) and file: links from an index: anything else becomes no link. */
@@ -219,60 +299,10 @@
     return li;
   };
 
-  /* ---------------------------------------------------- the header search */
-  function setupHeader() {
-    var root = document.querySelector("[data-na-search=header]");
-    if (!root) return;
-    var box = new SearchBox(root);
-    var toggle = document.getElementById("__search");
-    var open = function (on) {
-      if (toggle && toggle.checked !== on) {
-        toggle.checked = on;
-        toggle.dispatchEvent(new Event("change"));
-      }
-    };
-    box.input.addEventListener("focus", function () { open(true); });
-    if (toggle) {
-      toggle.addEventListener("change", function () {
-        if (toggle.checked && document.activeElement !== box.input) box.input.focus();
-      });
-    }
-    root.querySelector("form").addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      var first = box.list.querySelector("a");
-      if (first) location.href = first.href;
-    });
-    root.querySelector("form").addEventListener("reset", function () {
-      setTimeout(function () { box.run(); box.input.focus(); });
-    });
-    document.addEventListener("keydown", function (ev) {
-      var searching = toggle && toggle.checked;
-      if (searching && ev.key === "Escape") {
-        open(false);
-        box.input.blur();
-      } else if (searching && (ev.key === "ArrowDown" || ev.key === "ArrowUp")) {
-        var links = Array.prototype.slice.call(box.list.querySelectorAll("a"));
-        if (!links.length) return;
-        var i = links.indexOf(document.activeElement);
-        i = ev.key === "ArrowDown" ? Math.min(i + 1, links.length - 1) : i - 1;
-        (i < 0 ? box.input : links[i]).focus();
-        ev.preventDefault();
-      } else if (!searching && (ev.key === "/" || ev.key === "s" || ev.key === "f") &&
-                 !ev.ctrlKey && !ev.metaKey && !ev.altKey &&
-                 !/^(input|textarea|select)$/i.test((ev.target && ev.target.localName) || "") &&
-                 !(ev.target && ev.target.isContentEditable)) {
-        open(true);
-        box.input.focus();
-        ev.preventDefault();
-      }
-    });
-  }
-
   /* For search-page.js. */
   window.newsarchiveSearchUI = {
     SearchBox: SearchBox, el: el, label: label, valueLabel: valueLabel, ordered: ordered,
-    stateParams: stateParams, FILTER_LABELS: FILTER_LABELS
+    stateParams: stateParams, FILTER_LABELS: FILTER_LABELS, engine: engine
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupHeader);
-  else setupHeader();
+  // the header's box, in Material's overlay: search-overlay.js
 })();
