@@ -11,6 +11,7 @@ import pytest
 
 from generator import search_index as si
 
+UNDATED_OLDEST = "9999-99-99"  # overrides/entity.html
 CALL = re.compile(r"^newsarchiveSearch\((.*)\);\n$", re.S)
 
 
@@ -21,9 +22,11 @@ def payload(data: bytes) -> dict:
 
 
 def page_html(title: str, sort: str | None, paragraphs: list[str], *, extra: str = "", type_: str = "article") -> str:
+    """A built page as the templates write it: undated pages have the sentinel sort keys (entity.html)."""
     metas = f'<meta data-pagefind-meta="title[content]" content="{title}">'
+    metas += f'<meta data-pagefind-sort="newest[content]" content="{sort or si.UNDATED}">'
+    metas += f'<meta data-pagefind-sort="oldest[content]" content="{sort or UNDATED_OLDEST}">'
     if sort:
-        metas += f'<meta data-pagefind-sort="date[content]" content="{sort}">'
         metas += f'<meta data-pagefind-meta="date[content]" content="{sort[:10]}">'
     ps = "".join(f'<p id="p{i}">{p}</p>' for i, p in enumerate(paragraphs, 1))
     return f"""<!doctype html><html><head><title>x</title></head><body>
@@ -101,6 +104,15 @@ def test_long_teaser_is_cut_at_a_word(tmp_path):
 def test_pages_are_numbered_newest_first_undated_last(site):
     pages = si.collect_pages(site)
     assert [p.url for p in pages] == ["articles/new.html", "articles/old.html", "entities/marrowby/index.html"]
+
+
+def test_the_undated_sort_key_is_no_date_and_meta_counts_the_dated(site):
+    pages = si.collect_pages(site)
+    assert [(p.url, p.sort) for p in pages] == [("articles/new.html", "2021-04-06T06:10:00Z"),
+                                                ("articles/old.html", "2019-08-12T01:30:00Z"),
+                                                ("entities/marrowby/index.html", "")]
+    meta = payload(si.build_index(pages)["meta.js"])
+    assert meta["dated"] == 2 and meta["docs"] == 3  # the browser sorts oldest first: 1, 0, then 2
 
 
 def test_only_the_pages_search_indexes_are_read(tmp_path):

@@ -317,10 +317,7 @@
     return opts;
   }
   PagefindEngine.prototype.search = function (query, options) {
-    if (tooShort(query)) {
-      this.pf.preload(query.trim());  // the index chunks for the word being typed
-      return Promise.resolve(SHORT);
-    }
+    if (tooShort(query)) return Promise.resolve(SHORT);  // (no preload: a letter's chunks are most of the index)
     var opts = pagefindOptions(query, options.filters, options.sort);
     return this.pf.search(/\S/.test(query) ? query : null, opts).then(function (search) {
       return {

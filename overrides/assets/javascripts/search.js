@@ -78,13 +78,15 @@
   SelectFilters.prototype.update = function (counts) {
     var self = this;
     Object.keys(this.selects).forEach(function (name) {
-      var table = counts[name] || {};
+      var table = counts[name] || {}, any = false;
       Array.prototype.forEach.call(self.selects[name].options, function (o) {
         if (!o.value) return;
         var n = Object.prototype.hasOwnProperty.call(table, o.value) ? table[o.value] : 0;
         o.textContent = valueLabel(name, o.value) + " (" + n + ")";
         o.hidden = o.disabled = n === 0 && !o.selected;
+        any = any || !o.hidden;
       });
+      self.selects[name].hidden = !any;  // a filter none of the results has
     });
   };
   SelectFilters.prototype.selected = function () {
