@@ -175,8 +175,8 @@ def site_size(site: Path, folder: str) -> int:
 def table(results: dict) -> str:
     """The README "Search performance" table from bench/results-search.json."""
     rows = ["| Articles | Search | Query | Results | First result (from the first key) "
-            "| Whole query's results (after the last key) | Loaded by the search | Index on disk |",
-            "|---:|---|---|---:|---:|---:|---:|---:|"]
+            "| Whole query's results (after the last key) | Loaded by the search | Index on disk | Load average |",
+            "|---:|---|---|---:|---:|---:|---:|---:|---:|"]
     for key in sorted((k for k in results if k.isdigit()), key=int):
         entry = results[key]
         for q in sorted(entry["queries"].values(), key=lambda q: (q["mode"] != "http", q["query"])):
@@ -185,7 +185,8 @@ def table(results: dict) -> str:
             count = q["results"].split()[0]
             rows.append(f"| {entry['articles']:,} | {where} | `{q['query']}` | {'0' if count == 'No' else count} "
                         f"| {q['first_result_ms']:.0f} ms | {q['final_result_ms'] - q['typing_ms']:.0f} ms "
-                        f"| {q['search_bytes'] / 1e6:.2f} MB ({q['search_files']} files) | {size / 1e6:.1f} MB |")
+                        f"| {q['search_bytes'] / 1e6:.2f} MB ({q['search_files']} files) | {size / 1e6:.1f} MB "
+                        f"| {q['load_median'] if 'load_median' in q else 'not recorded'} |")
     return "\n".join(rows)
 
 
