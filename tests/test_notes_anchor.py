@@ -275,12 +275,16 @@ def test_a_sentence_with_a_clause_cut_off_keeps_its_note_and_nothing_looser_does
 
 def test_replaced_last_words_are_found_up_to_the_suffix():
     """'in favour' -> 'against': with the suffix (what followed the quote), the words now between the
-    last word that lines up and the suffix are the replacement; without it, the highlight stops."""
+    last word that lines up and the suffix are the replacement; without it, as many content words as
+    were replaced, up to a function word ('after') or a clause break."""
     paras = ("TEST FIXTURE - not real news. Councillors voted 9 to 4 against after a three-hour debate.",)
     quote = "Councillors voted 9 to 4 in favour"
     item, _ = one(note(quote, suffix="after a three-hour debate."), paras)
     assert item.text == "Councillors voted 9 to 4 against"
     item, _ = one(note(quote), paras)
+    assert item.text == "Councillors voted 9 to 4 against"
+    cut = ("TEST FIXTURE - not real news. Councillors voted 9 to 4, officials said after the debate.",)
+    item, _ = one(note(quote), cut)
     assert item.text == "Councillors voted 9 to 4"
     item, _ = one(note("It was paid for by the city", prefix="cost 8 million crowns."),
                   ("TEST FIXTURE. The bridge cost 8 million crowns and was paid for by the city.",))
