@@ -321,3 +321,17 @@ def test_a_note_is_not_pieced_together_from_two_sentences():
     paras = ("TEST FIXTURE - not real news. The mayor opened the footbridge on Saturday. She thanked the crews.",)
     item, _ = one(note("The mayor opened the footbridge on Saturday and thanked the crews."), paras)
     assert item.text == "The mayor opened the footbridge on Saturday. She thanked the crews."
+
+
+def test_a_sibling_holding_what_the_best_lacks_makes_the_note_an_orphan_naming_both():
+    """The counterpart lost its attribution; a sibling sentence kept it (and its figure). Without
+    context the sibling scored higher: it was a wrong anchor. Now both are named and the note is kept."""
+    paras = ("TEST FIXTURE - not real news. Prices rose by 4% in March.",
+             "Wages rose by 4% in April, the statistics office said.")
+    quote = "Prices rose by 4% in March, the statistics office said."
+    item, messages = one(note(quote), paras)
+    assert item.status == "orphan"
+    assert len(messages) == 1 and "two passages are about as close to it: paragraph 2" in messages[0]
+    assert "paragraph 1 (" in messages[0]
+    item, _ = one(note(quote, prefix="TEST FIXTURE - not real news."), paras)
+    assert (item.status, item.paragraph, item.text) == ("fuzzy", 1, "Prices rose by 4% in March.")
