@@ -382,3 +382,45 @@ def test_every_filter_value_offered_gives_the_results_it_counts(chromium, http_b
         wait_state(page, "q=cooperation", PAGE)
     assert_clean(rec)
     page.context.close()
+
+
+#: the contrast of an element's text against what is behind it (its ancestors' backgrounds, blended), WCAG formula
+CONTRAST = """sel => [...document.querySelectorAll(sel)].map(e => {
+  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const blend = (fg, bg) => [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3])).concat([1]);
+  const lum = c => c.slice(0, 3).map(v => (v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const layers = [];
+  for (let n = e; n; n = n.parentElement) {
+    const c = parse(getComputedStyle(n).backgroundColor);
+    if (c[3] > 0) layers.push(c);
+    if (c[3] === 1) break;
+  }
+  let bg = [255, 255, 255, 1];
+  for (const layer of layers.reverse()) bg = blend(layer, bg);
+  const [a, b] = [lum(blend(parse(getComputedStyle(e).color), bg)), lum(bg)];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_result_text_reads_at_4_5_to_1_also_on_a_hovered_result(chromium, http_base, scheme):
+    """The result's type/date line, excerpt and marked words, in the header box and on the
+    search page, light and dark palettes: Material's grey and accent-coloured marks fell to
+    4.46:1 and 4.25:1 on a hovered result's tinted background (WCAG AA: 4.5:1)."""
+    context = chromium.new_context(viewport={"width": 1400, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(http_base + "about.html")
+    search(page, "tedros")
+    for where, root in (("header", HEADER), ("page", PAGE)):
+        if where == "page":
+            page.goto(http_base + "search.html?q=tedros")
+            wait_rendered(page, "tedros")
+        for hovered in (False, True):
+            if hovered:
+                page.hover(f"{root} .md-search-result__link")
+                page.wait_for_timeout(300)  # Material's background transition
+            for part in (".na-search-result__meta time", ".md-search-result__teaser", ".md-search-result__teaser mark"):
+                ratios = page.evaluate(CONTRAST, f"{root} .md-search-result__item:first-child {part}")
+                assert ratios and min(ratios) >= 4.5, (scheme, where, hovered, part, ratios)
+    context.close()
