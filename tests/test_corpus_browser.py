@@ -204,6 +204,9 @@ def test_header_box_with_its_filters(chromium, corpus, http_base, where):
         type_query(page, "[data-na-search=header] [data-na-search-input]", "fixture")
         page.wait_for_function("document.querySelector('[data-na-search=header]').getAttribute('data-na-search-query')"
                                " === 'fixture'", timeout=15000)
+        page.click("[data-na-search=header] [data-na-search-filters-toggle]")  # the filters load when asked for
+        page.wait_for_selector("[data-na-search=header][data-na-search-filters-ready] select.na-search-filter",
+                               timeout=15000)
         for select in page.locator("[data-na-search=header] select.na-search-filter").all():
             options = select.locator("option").all()
             for option in options[1:3]:

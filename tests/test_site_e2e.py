@@ -143,7 +143,8 @@ def test_pagefind_attributes_on_the_article(built):
     page = article_html(repo, "2020-01-02-test-fixture-one")
     assert page.count("data-pagefind-body") == 1
     for attr in ('data-pagefind-meta="title[content]" content="TEST FIXTURE: first &lt;b&gt;article&lt;/b&gt;"',
-                 'data-pagefind-sort="date[content]" content="2020-01-02T02:05:00Z"',
+                 'data-pagefind-sort="newest[content]" content="2020-01-02T02:05:00Z"',
+                 'data-pagefind-sort="oldest[content]" content="2020-01-02T02:05:00Z"',
                  'data-pagefind-filter="agency[content]" content="TEST FIXTURE Agency"',
                  'data-pagefind-filter="year[content]" content="2020"',
                  'data-pagefind-filter="person[content]" content="Ada Fixture"',
