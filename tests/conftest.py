@@ -75,3 +75,20 @@ def chromium():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The TEST FIXTURE archive of tests/offline_site.py (paginated, with linking
+    notes), built once per session: its site/ folder."""
+    from offline_site import build_offline_site
+
+    return build_offline_site(tmp_path_factory.mktemp("offline-archive"))
+
+
+@pytest.fixture(scope="session")
+def offline_pack(offline_site, tmp_path_factory) -> Path:
+    """That site packed with ``newsarchive pack`` and unzipped: the site/ folder a reader opens."""
+    from offline_site import unzip_pack
+
+    return unzip_pack(offline_site, tmp_path_factory.mktemp("offline-pack"))
