@@ -14,7 +14,9 @@ missing address deeper down, a small script first in ``<head>`` sets
 last segment that is one of the site's top-level folders (``articles/``,
 ``entities/``, ...), else ``site_url``'s path when the address starts with it,
 else the address's folder. It runs before any stylesheet or script is read,
-so they load from the root. A pure function over the rendered HTML.
+so they load from the root (Chromium's preload scanner may have asked for them
+relative to the address first: those requests fail, the page is whole).
+A pure function over the rendered HTML.
 """
 
 from __future__ import annotations

@@ -58,6 +58,10 @@ class _HostHandler(SimpleHTTPRequestHandler):
     with status 404, at any depth, as GitHub Pages and most static hosts do."""
 
     base = "/"
+    # as GitHub Pages, Netlify and most hosts: text with its charset (http.server sends none,
+    # and Chromium then reads a UTF-8 raw text as windows-1252)
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".txt": "text/plain; charset=utf-8",
+                      ".xml": "application/xml; charset=utf-8", ".json": "application/json; charset=utf-8"}
 
     def log_message(self, format, *args):  # keep test output clean
         pass
@@ -65,7 +69,7 @@ class _HostHandler(SimpleHTTPRequestHandler):
     def translate_path(self, path):
         clean = unquote(urlsplit(path).path)
         if not clean.startswith(self.base):
-            return str(Path(self.directory) / "\0outside")  # nothing there: a 404
+            return str(Path(self.directory) / ".outside-the-base-path")  # no such file: a 404
         return super().translate_path("/" + clean[len(self.base):])
 
     def send_error(self, code, message=None, explain=None):
