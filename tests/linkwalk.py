@@ -32,6 +32,7 @@ _FETCHED_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest
 _METADATA_RELS = {"canonical"}
 _REGIONS = (("md-header", "header"), ("md-tabs", "header"), ("md-nav", "nav"), ("md-footer", "footer"),
             ("md-sidebar", "nav"), ("na-pagination", "pagination"), ("na-pager", "pagination"),
+            ("na-month-nav", "month-nav"),
             ("na-note", "notes"), ("na-sidenote", "notes"), ("na-related", "related"),
             ("na-source", "raw-source"), ("na-meta-raw", "raw-source"), ("na-meta", "article-meta"),
             ("na-cite", "cite"))

@@ -6,7 +6,7 @@ sends 404.html for a missing address, as static hosts do).
 The journey: nav -> month archive -> article -> entity (a link in the text)
 -> an article on the entity page -> its related coverage -> the header search
 box, typed into -> a result. Then one click on each other kind of link:
-pagination next and previous, a note's links, the raw text as archived, the
+pagination next and previous, month to month, a note's links, the raw text as archived, the
 home link, the data page's feeds and exports, the 404 page. Every step checks
 the page reached is the one clicked for (its h1 and <title>), not a folder
 listing ("Index of"), and that nothing failed to load and no script erred.
@@ -144,6 +144,20 @@ def test_journey_through_pagination(reader):
                  "entities/alda-brenner/index.html", "Alda Brenner")
     reader.click(page.locator("article .na-pager").first.get_by_role("link", name="2", exact=True),
                  "entities/alda-brenner/page-2.html", "Alda Brenner", "Alda Brenner (page 2)")
+
+
+def test_journey_month_to_month(reader):
+    page = reader.page
+    reader.open("archive/2021/06.html", "June 2021")
+    months = page.locator("article .na-month-nav")
+    reader.click(months.get_by_role("link", name="« March 2021"), "archive/2021/03.html", "March 2021")
+    reader.click(page.locator("article .na-month-nav").get_by_role("link", name="June 2021 »"),
+                 "archive/2021/06.html", "June 2021")
+    reader.click(page.locator("article .na-month-nav").get_by_role("link", name="March 2022 »"),
+                 "archive/2022/03.html", "March 2022")
+    assert page.locator("article .na-month-nav a[rel=next]").count() == 0  # the newest month
+    reader.click(page.locator("article .na-month-nav").get_by_role("link", name="All months"),
+                 "archive/index.html", "Archive")
 
 
 def test_journey_through_a_notes_links(reader):

@@ -51,7 +51,7 @@ def assert_every_link_works(site: Path) -> None:
     assert [p.format() for p in problems] == []
     kinds = linkwalk.count_links(site)
     # the walk saw every kind of link the brief names (none of them vacuously clean)
-    for kind in ("a:nav", "a:header", "a:content", "a:pagination", "a:related", "a:notes", "a:raw-source",
+    for kind in ("a:nav", "a:header", "a:content", "a:pagination", "a:month-nav", "a:related", "a:notes", "a:raw-source",
                  "link:stylesheet", "link:prev", "link:next", "script", "form"):
         assert kinds[kind] > 0, (kind, kinds)
     pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
