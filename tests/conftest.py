@@ -92,3 +92,24 @@ def offline_pack(offline_site, tmp_path_factory) -> Path:
     from offline_site import unzip_pack
 
     return unzip_pack(offline_site, tmp_path_factory.mktemp("offline-pack"))
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample archive exactly as committed (site-data/), built once per session
+    for the browser journeys: its site/ folder."""
+    from generator.diagnostics import Report
+    from generator.site import build_site
+
+    repo = copy_site(tmp_path_factory.mktemp("sample-archive"))
+    report = Report()
+    result = build_site(repo, report, strict=True, quiet=True)
+    assert result.built and not report.diagnostics, [d.format() for d in report.diagnostics]
+    return result.site_dir
+
+
+@pytest.fixture(scope="session")
+def sample_pack(sample_site, tmp_path_factory) -> Path:
+    from offline_site import unzip_pack
+
+    return unzip_pack(sample_site, tmp_path_factory.mktemp("sample-pack"))

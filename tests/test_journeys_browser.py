@@ -75,6 +75,21 @@ class Reader:
             locator.click()
         self.arrived(rel, h1, title)
 
+    def search(self, query: str, h1: str, rel: str) -> None:
+        """Type ``query`` into the header search box, key by key, and open the result headed ``h1``."""
+        page = self.page
+        box = page.locator("[data-na-search=header] input[name=q]")
+        box.click()
+        box.press_sequentially(query, delay=30)
+        # the box says which query its results are for: wait for this one's (they are re-rendered as they come)
+        page.wait_for_function("""q => { const box = document.querySelector('[data-na-search=header]');
+            return !box.hasAttribute('data-na-search-query') || box.getAttribute('data-na-search-query') === q; }""",
+                               arg=query, timeout=15000)
+        result = page.locator("[data-na-search=header] a", has=page.locator("h1", has_text=h1)).first
+        result.wait_for(state="visible", timeout=15000)
+        page.wait_for_timeout(300)
+        self.click(page.locator("[data-na-search=header] a", has=page.locator("h1", has_text=h1)).first, rel, h1)
+
     def arrived(self, rel: str, h1: str, title: str | None = None) -> None:
         page = self.page
         page.wait_for_load_state("load")
@@ -98,6 +113,22 @@ class Reader:
 
     def close(self) -> None:
         self.page.context.close()
+
+
+@pytest.fixture(scope="module")
+def sample_hosted(sample_site):
+    with host(sample_site, "/some/base/") as base:
+        yield base
+
+
+@pytest.fixture(params=PLACES)
+def sample_reader(request, chromium, sample_site, sample_pack, sample_hosted):
+    """A reader of the sample archive (the committed seed article and its notes)."""
+    root = {"disk": sample_site.as_uri() + "/", "pack": sample_pack.as_uri() + "/",
+            "http-base": sample_hosted}[request.param]
+    r = Reader(chromium, root)
+    yield r
+    r.close()
 
 
 @pytest.fixture
@@ -126,12 +157,35 @@ def test_journey_nav_archive_article_entity_related_search(reader):
     reader.click(related.get_by_role("link", name=CLINIC), "articles/2021-03-01-test-fixture-vellan-opens-clinic.html",
                  CLINIC)
     # the header search box, typed into like a reader does (the search box reacts to keys)
-    box = page.locator("[data-na-search=header] input[name=q]")
-    box.click()
-    box.press_sequentially("second wave", delay=30)
-    result = page.locator("[data-na-search=header] a", has=page.locator("h1", has_text=KALE))
-    result.first.wait_for(state="visible", timeout=15000)
-    reader.click(result.first, "articles/2021-06-10-test-fixture-kale-warns-of-a-second-wave.html", KALE)
+    reader.search("second wave", KALE, "articles/2021-06-10-test-fixture-kale-warns-of-a-second-wave.html")
+
+
+SEED = "What China has done to boost int'l cooperation against COVID-19"
+SEED_PAGE = "articles/2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19.html"
+
+
+def test_sample_journey_nav_month_article_entity_search(sample_reader):
+    """The sample archive as a reader gets it: nav -> May 2020 -> the seed article ->
+    an entity in its text -> an entity it is often mentioned with -> back to the
+    article from that entity's page -> the raw text -> the header search -> the result."""
+    reader, page = sample_reader, sample_reader.page
+    reader.open("index.html", "newsarchive")
+    nav = page.locator(".md-sidebar--primary .md-nav--primary")
+    nav.locator("label.md-nav__link", has_text="Browse").click()
+    reader.click(nav.get_by_role("link", name="By month"), "archive/index.html", "Archive")
+    content = page.locator("article")
+    reader.click(content.get_by_role("link", name="May 2020"), "archive/2020/05.html", "May 2020")
+    reader.click(content.get_by_role("link", name=SEED), SEED_PAGE, SEED)
+    reader.click(page.locator("#p3").get_by_role("link", name="World Health Organization"),
+                 "entities/world-health-organization/index.html", "World Health Organization")
+    reader.click(content.get_by_role("link", name="Africa", exact=True), "entities/africa/index.html", "Africa")
+    reader.click(content.get_by_role("link", name=SEED).first, SEED_PAGE, SEED)
+    reader.search("livelihoods", SEED, SEED_PAGE)
+    with page.expect_navigation():
+        page.get_by_role("link", name="raw text as archived").click()
+    assert page.url == reader.root + "raw/2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19.txt"
+    assert "微博" in page.locator("body").inner_text()
+    reader.clean("the raw text")
 
 
 def test_journey_through_pagination(reader):
