@@ -275,12 +275,16 @@ def test_a_sentence_with_a_clause_cut_off_keeps_its_note_and_nothing_looser_does
 
 def test_replaced_last_words_are_found_up_to_the_suffix():
     """'in favour' -> 'against': with the suffix (what followed the quote), the words now between the
-    last word that lines up and the suffix are the replacement; without it, the highlight stops."""
+    last word that lines up and the suffix are the replacement; without it, as many content words as
+    were replaced, up to a function word ('after') or a clause break."""
     paras = ("TEST FIXTURE - not real news. Councillors voted 9 to 4 against after a three-hour debate.",)
     quote = "Councillors voted 9 to 4 in favour"
     item, _ = one(note(quote, suffix="after a three-hour debate."), paras)
     assert item.text == "Councillors voted 9 to 4 against"
     item, _ = one(note(quote), paras)
+    assert item.text == "Councillors voted 9 to 4 against"
+    cut = ("TEST FIXTURE - not real news. Councillors voted 9 to 4, officials said after the debate.",)
+    item, _ = one(note(quote), cut)
     assert item.text == "Councillors voted 9 to 4"
     item, _ = one(note("It was paid for by the city", prefix="cost 8 million crowns."),
                   ("TEST FIXTURE. The bridge cost 8 million crowns and was paid for by the city.",))
@@ -317,3 +321,17 @@ def test_a_note_is_not_pieced_together_from_two_sentences():
     paras = ("TEST FIXTURE - not real news. The mayor opened the footbridge on Saturday. She thanked the crews.",)
     item, _ = one(note("The mayor opened the footbridge on Saturday and thanked the crews."), paras)
     assert item.text == "The mayor opened the footbridge on Saturday. She thanked the crews."
+
+
+def test_a_sibling_holding_what_the_best_lacks_makes_the_note_an_orphan_naming_both():
+    """The counterpart lost its attribution; a sibling sentence kept it (and its figure). Without
+    context the sibling scored higher: it was a wrong anchor. Now both are named and the note is kept."""
+    paras = ("TEST FIXTURE - not real news. Prices rose by 4% in March.",
+             "Wages rose by 4% in April, the statistics office said.")
+    quote = "Prices rose by 4% in March, the statistics office said."
+    item, messages = one(note(quote), paras)
+    assert item.status == "orphan"
+    assert len(messages) == 1 and "two passages are about as close to it: paragraph 2" in messages[0]
+    assert "paragraph 1 (" in messages[0]
+    item, _ = one(note(quote, prefix="TEST FIXTURE - not real news."), paras)
+    assert (item.status, item.paragraph, item.text) == ("fuzzy", 1, "Prices rose by 4% in March.")

@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import Any, Iterable, NamedTuple, Sequence
 
 from ..diagnostics import Report
-from .drift import MARGIN, Candidate, rank
+from .drift import COMPLEMENT_BELOW, MARGIN, MIN_SCORE, Candidate, complement, rank
 from .folding import Document, fits, fold, short as _short, snippet as _context, word_bounds
 from .html import render_marker_html
 from .model import EXACT, FUZZY, ORPHAN, Anchored, Note
@@ -76,11 +76,15 @@ def _place(note: Note, doc: Document, report: Report) -> Placed:
                      fix=f"quote only the part in paragraph {first} or {last}, or write one note per paragraph")
         return ORPHAN, None, None, None, None
     # the text drifted: the quote's own occurrences (their context changed) against the closest passages
-    found = rank(doc, hits, quote, prefix, suffix)
+    weak = rank(doc, hits, quote, prefix, suffix, floor=COMPLEMENT_BELOW)
+    found = [c for c in weak if c.exact or c.score >= MIN_SCORE]
     if not found:
         return _orphan(note, report)
     best = found[0]
     rivals = [c for c in found[1:] if best.score - c.score < MARGIN]
+    other = None if rivals else complement(doc, quote, best, [c for c in weak if c is not best])
+    if other is not None:
+        return _tie(note, doc, best, other, report)
     if rivals:
         if best.exact and all(c.exact for c in rivals):
             _ambiguous(note, doc, [(c.paragraph, c.start, c.end) for c in [best, *rivals]], report)

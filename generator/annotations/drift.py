@@ -25,7 +25,9 @@ What can never win (the rules that keep a note off a wrong passage):
 * a quote of fewer than two words or :data:`MIN_CHARS` characters.
 
 The caller makes a note an orphan when the best two candidates are within
-:data:`MARGIN` of each other.
+:data:`MARGIN` of each other, or when another candidate scoring at most
+:data:`COMPLEMENT_BELOW` under :data:`MIN_SCORE` holds every content word the
+best lacks and the context does not favour the best (:func:`complement`).
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ MIN_CUT_COVERAGE = 0.5
 MIN_SIMILARITY = 0.5
 MIN_SCORE = 0.6
 MARGIN = 0.05
+#: a passage holding the words the best candidate lacks is a rival down to this much under MIN_SCORE
+COMPLEMENT_BELOW = 0.1
 UNKNOWN_CONTEXT = 0.5
 #: context counts only when some candidate has a prefix or suffix at least this alike
 INFORMATIVE = 0.5
@@ -98,9 +102,10 @@ def combined(similarity: float, prefix_score: float, suffix_score: float) -> flo
     return (QUOTE_WEIGHT * similarity + PREFIX_WEIGHT * prefix_score + SUFFIX_WEIGHT * suffix_score) / total
 
 
-def rank(doc: Document, hits: list[tuple[int, int, int]], quote: str, prefix: str, suffix: str) -> list[Candidate]:
+def rank(doc: Document, hits: list[tuple[int, int, int]], quote: str, prefix: str, suffix: str,
+         floor: float = 0.0) -> list[Candidate]:
     """The quote's exact occurrences (``hits``, whose context no longer fits) and the passages
-    closest to it, scored and best first; those under MIN_SCORE left out.
+    closest to it, scored and best first; those under MIN_SCORE - ``floor`` left out.
 
     Context decides only where it is informative: when no candidate has a prefix or suffix at
     least INFORMATIVE alike (the passage moved, or everything around it was rewritten), every
@@ -115,10 +120,29 @@ def rank(doc: Document, hits: list[tuple[int, int, int]], quote: str, prefix: st
     for c in found:
         p, s = (c.prefix, c.suffix) if informative else (UNKNOWN_CONTEXT, UNKNOWN_CONTEXT)
         score = combined(c.similarity, p, s)
-        if c.exact or score >= MIN_SCORE:
+        if c.exact or score >= MIN_SCORE - floor:
             scored.append(replace(c, score=score))
     scored.sort(key=lambda c: (-c.score, not c.exact, c.paragraph, c.start))
     return scored
+
+
+def complement(doc: Document, quote: str, best: Candidate, others: list[Candidate]) -> Candidate | None:
+    """Another passage that holds every content word of the quote the drifted ``best`` lacks, when
+    the note's context does not favour ``best`` over it: two sentences each keep part of the quote
+    ("Prices rose by 4% in March, the statistics office said." -> "Prices rose by 4% in March." and
+    a sibling "Wages rose by 4% in April, the statistics office said."), and which one the note is
+    about cannot be told. The caller makes the note an orphan naming both."""
+    def content(c: Candidate) -> set[str]:
+        return {t.norm for t in tokens(doc.paras[c.paragraph].folded[c.start:c.end]) if t.weight == 1}
+
+    lacking = {t.norm for t in tokens(quote) if t.weight == 1} - content(best)
+    if best.exact or not lacking:
+        return None
+    for other in others:
+        if (not other.overlaps(best) and lacking <= content(other)
+                and other.prefix + other.suffix >= best.prefix + best.suffix):
+            return other
+    return None
 
 
 def _short_paragraph(para: list[Token], folded: str) -> bool:

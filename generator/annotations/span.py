@@ -101,12 +101,31 @@ def trim_to_sentence(window: Window, quote: list[Token], quote_text: str, para: 
         a -= 1
     while b < len(pairs) - 1 and para[pairs[b + 1][1]].end <= end:
         b += 1
-    kept = pairs[a:b + 1]
+    kept = _within_clauses(pairs[a:b + 1], quote, quote_text, para, folded)
     if len(kept) == len(window.pairs):
         return window
     (qa, ta), (qb, tb) = kept[0], kept[-1]
     coverage, similarity = measure(quote, para, kept, ta, tb)
     return Window(ta, tb, coverage, similarity, qa, len(quote) - 1 - qb, kept[0], kept[-1], tuple(kept))
+
+
+def _within_clauses(pairs: list[tuple[int, int]], quote: list[Token], quote_text: str, para: list[Token],
+                    folded: str) -> list[tuple[int, int]]:
+    """``pairs`` without the edge words that only replace a quote word (no credit) past a clause break
+    the quote does not have there ("on Monday morning" -> "on Monday, officials said")."""
+    credited = [n for n, (i, j) in enumerate(pairs) if credit(quote[i], para[j]) > 0]
+    if not credited:
+        return pairs
+
+    def broken(n: int, m: int) -> bool:  # a clause break between pairs n < m in the text, not in the quote
+        (qn, tn), (qm, tm) = pairs[n], pairs[m]
+        in_text = _CLAUSE_BREAK.search(folded, para[tn].end, para[tm].start)
+        return bool(in_text) and not _CLAUSE_BREAK.search(quote_text, quote[qn].end, quote[qm].start)
+
+    a, b = credited[0], credited[-1]
+    first = next((n for n in range(a, 0, -1) if broken(n - 1, n)), 0)
+    last = next((n for n in range(b, len(pairs) - 1) if broken(n, n + 1)), len(pairs) - 1)
+    return pairs[first:last + 1]
 
 
 def with_moved_words(window: Window, quote: list[Token], para: list[Token], folded: str,
@@ -199,6 +218,19 @@ def _replaced(para: list[Token], context: list[Token], edge: int, step: int, mos
     return edge
 
 
+def _replaced_bare(para: list[Token], folded: str, edge: int, replaced: list[Token], bound: int) -> int:
+    """The new last word when the quote's last words (``replaced``) were replaced and the note has
+    no suffix to find the end by: as many content words as they held, right after the edge, in the
+    same clause, stopping at the first function word ("in favour" -> "against", not "against after")."""
+    want = sum(1 for t in replaced if t.weight == 1)
+    while want and edge + 1 <= bound:
+        nxt = para[edge + 1]
+        if nxt.weight != 1 or _CLAUSE_BREAK.search(folded, para[edge].end, nxt.start):
+            break
+        edge, want = edge + 1, want - 1
+    return edge
+
+
 def _block(quote: list[Token], para: list[Token], lo: int, hi: int) -> int | None:
     """Where the run of quote tokens occurs, word for word, in para[lo:hi] (the last place), or None."""
     k = len(quote)
@@ -279,8 +311,10 @@ def counterpart(folded: str, para: list[Token], quote_text: str, quote: list[Tok
         at = _block(quote[len(quote) - window.tail:], para, last + 1, hi)
         if at is not None:
             last = at + window.tail - 1
-        elif last == window.last_pair[1]:  # "voted 9 to 4 in favour after" -> "voted 9 to 4 against after"
+        elif last == window.last_pair[1] and context[1]:  # "voted 9 to 4 in favour after" -> "... against after"
             last = _replaced(para, tokens(context[1])[:CONTEXT_WORDS], last, 1, _content(quote[-window.tail:]), hi - 1)
+        elif last == window.last_pair[1]:  # no suffix: "voted 9 to 4 in favour" -> "voted 9 to 4 against"
+            last = _replaced_bare(para, folded, last, quote[-window.tail:], hi - 1)
     start, end = para[first].start, para[last].end
     starts, ends = whole_sentences(quote_text)
     if starts and ends:  # whole sentences: the counterpart is the whole sentences they are now part of,
