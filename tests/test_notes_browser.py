@@ -300,3 +300,17 @@ def test_narrow_screens_keep_the_marker_toggle_on_the_built_article(browser, not
     paragraph = pg.eval_on_selector(note, "n => n.previousElementSibling.getBoundingClientRect().bottom")
     assert pg.eval_on_selector(note, "n => n.getBoundingClientRect().top") >= paragraph
     pg.close()
+
+
+def test_a_marker_or_a_permalink_opens_its_whole_note_in_the_margin(browser, notes_site):
+    pg = margin_page(browser, notes_site, FIXTURE_PAGE)
+    pg.click(".na-marker a[href='#note-bus-riders']")
+    assert pg.get_attribute("#note-bus-riders .na-note__more", "aria-expanded") == "true"
+    assert pg.evaluate("document.activeElement.id") == "note-bus-riders"
+    assert pg.locator("#note-bus-riders .na-note__sources").is_visible()
+    assert pg.get_attribute("#note-pier-closures .na-note__more", "aria-expanded") == "false", "the others stay short"
+    pg.close()
+    pg = margin_page(browser, notes_site, FIXTURE_PAGE + "#note-auditors")
+    assert pg.get_attribute("#note-auditors .na-note__more", "aria-expanded") == "true"
+    assert pg.locator("#note-auditors .na-note__meta").is_visible()
+    pg.close()

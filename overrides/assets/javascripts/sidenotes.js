@@ -172,6 +172,11 @@
     if (!state || !document.body.contains(state.container)) return;
     var container = state.container;
     var margin = wide(container);
+    var width = container.getBoundingClientRect().width;
+    if (width !== state.width) { // a new column width: opened notes find new places too
+      state.items.forEach(function (item) { item.pin = null; });
+      state.width = width;
+    }
     state.margin = margin;
     container.classList.toggle("na-sidenotes--margin", margin);
     container.style.minHeight = "";
@@ -333,7 +338,7 @@
     if (!items.length) return;
     var container = items[0].note.closest(".na-article") ||
       items[0].note.closest(".md-content__inner") || items[0].note.parentElement;
-    state = { container: container, items: items, margin: false, observer: null };
+    state = { container: container, items: items, margin: false, observer: null, width: null };
     container.classList.add("na-sidenotes");
     items.forEach(wire);
     endnotes(container, items);
@@ -342,18 +347,23 @@
       state.observer.observe(container);
     }
     layout();
-    // a permalink to a note opens it on narrow screens
+    openTarget();
+  }
+
+  // a permalink to a note opens it: under its paragraph on narrow screens, whole in the margin
+  function openTarget() {
     var target = location.hash && document.getElementById(location.hash.slice(1));
-    items.forEach(function (item) { if (item.note === target && !state.margin) open(item, false); });
+    if (!state || !target) return;
+    state.items.forEach(function (item) {
+      if (item.note !== target) return;
+      if (!state.margin) open(item, false);
+      else if (item.note.classList.contains("na-note--long") && !item.expanded) expand(item, true);
+    });
   }
 
   window.addEventListener("resize", schedule);
   window.addEventListener("load", schedule);
-  window.addEventListener("hashchange", function () {
-    if (!state || state.margin) return;
-    var target = document.getElementById(location.hash.slice(1));
-    state.items.forEach(function (item) { if (item.note === target) open(item, false); });
-  });
+  window.addEventListener("hashchange", openTarget);
   if (document.fonts) {
     document.fonts.ready.then(schedule);
     document.fonts.addEventListener && document.fonts.addEventListener("loadingdone", schedule);
