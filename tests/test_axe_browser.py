@@ -5,7 +5,8 @@ at 400 px, in the light and the dark palette.
 The site is the session's build of the seed (the article with three notes) and the
 search TEST FIXTURE articles (tests/browser.py), served over http. "search results"
 is the header box after typing "tedros" (its results exist only then); "search page"
-is the full search page with that query's results. axe.min.js comes from the PyPI
+is the full search page with that query's results; "article, notes open" has every
+note opened (the margin notes' "more", the markers at 400 px). axe.min.js comes from the PyPI
 package axe-playwright-python (a test dependency), injected into each page.
 """
 
@@ -22,6 +23,7 @@ SEED_PAGE = f"articles/{SEED_ID}.html"
 PAGES = {
     "home": "index.html",
     "article": SEED_PAGE,
+    "article, notes open": SEED_PAGE,
     "entity": "entities/tedros-adhanom-ghebreyesus/index.html",
     "timeline": "timeline/index.html",
     "key figures": "figures/index.html",
@@ -53,6 +55,16 @@ def open_page(page, base: str, what: str) -> None:
         page.wait_for_selector(".md-search-result__item, .pagefind-ui__result", timeout=15000)
     elif what == "article":
         assert page.locator(".na-note").count() >= 3 and page.locator("mark.na-mark").count() >= 3
+    elif what == "article, notes open":  # every note whole: sources and meta lines too
+        page.wait_for_selector(".na-sidenotes")
+        toggles = page.locator(".na-note__more:visible")
+        if toggles.count():  # wide screens: the margin notes' "more" buttons
+            for i in range(toggles.count()):
+                page.locator(".na-note__more[aria-expanded=false]:visible").first.click()
+        else:  # narrow screens: the markers
+            for marker in page.locator(".na-marker a").all():
+                marker.click()
+        assert page.locator(".na-note__meta:visible").count() >= 3
     page.wait_for_timeout(250)  # layout settles (margin notes, fonts)
 
 
