@@ -267,8 +267,9 @@
     of.textContent = " of " + (item.note.getAttribute("aria-label") || "the note").toLowerCase();
     more.appendChild(label);
     more.appendChild(of);
-    var body = item.note.querySelector(".na-note__body");
-    item.note.insertBefore(more, body ? body.nextSibling : null);
+    // last in the note: shortened, it sits over the end of the visible lines; opened, it
+    // follows the sources and the meta line (visual order is the tab order)
+    item.note.appendChild(more);
     more.addEventListener("click", function () {
       expand(item, !item.expanded);
       if (more.scrollIntoView) more.scrollIntoView({ block: "nearest" });
