@@ -177,7 +177,7 @@ def _note_entry(item: Anchored, article: Article, urls: Urls, settings: SiteSett
     title = f"{label} — “{cut(note.quote, 80)}” ({cut(article.title, 80)})"
     html = (f"<p><strong>{_h(kind)}</strong>" + (f" · verdict: <strong>{_h(verdict)}</strong>" if verdict else "")
             + f" · on <a href=\"{_h(urls.link(page, feed_path))}\">{_h(article.title)}</a></p>"
-            + f"<blockquote><p>{_h(note.quote)}</p></blockquote>{note.body_html}")
+            + f"<blockquote><p>{_h(note.quote)}</p></blockquote>{rebase_links(note.body_html, page, urls, feed_path)}")
     if note.sources:
         html += "<p>Sources:</p><ul>" + "".join(
             f"<li><a href=\"{_h(s.url)}\">{_h(s.title)}</a></li>" for s in note.sources if safe_url(s.url)) + "</ul>"
@@ -188,6 +188,27 @@ def _note_entry(item: Anchored, article: Article, urls: Urls, settings: SiteSett
         author=note.author, summary=cut(f"{label}. {note.body}", 300), html=html,
         tags=(kind,) + ((verdict,) if verdict else ()),
         extension={"kind": note.kind, "verdict": note.verdict, "article": article.id, "note": note.id})
+
+
+_BODY_HREF = re.compile(r'href="([^"]*)"')
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def rebase_links(body_html: str, page: str, urls: Urls, feed_path: str) -> str:
+    """A note body's links, written relative to its article's ``page``, as the feed
+    at ``feed_path`` must give them (absolute with site_url, else relative to the feed):
+    a feed reader resolves a relative link against the feed's address, not the page's."""
+    import html as html_lib
+
+    def one(match: re.Match) -> str:
+        href = html_lib.unescape(match.group(1))
+        if _SCHEME.match(href) or href.startswith("//"):
+            return match.group(0)
+        path, hash_, fragment = href.partition("#")
+        target = page if not path else posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        return f'href="{_h(urls.link(target, feed_path) + hash_ + fragment)}"'
+
+    return _BODY_HREF.sub(one, body_html)
 
 
 def _h(text: object) -> str:

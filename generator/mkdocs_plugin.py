@@ -31,6 +31,10 @@
   from its data instead of the build clock: an article's latest of
   published, corrected_on and its newest note, every other page the
   archive's newest such date.
+- on_post_template: the 404 page's links, which MkDocs makes absolute from
+  site_url's path, become relative to the site root, with a script that keeps
+  them right when a server sends the page for a missing address deeper down
+  (``generator.errorpage``): it works from disk and at any base path.
 - on_post_build: during ``mkdocs serve`` copies the data files and feeds
   (``generator.site_files``) into the site and runs Pagefind so search works too.
 
@@ -62,6 +66,8 @@ from .write.paths import DATA_ONLY_KEYS, HTML_MARKUP, MARKUP_KEY, RAW_REPO_DIR, 
 from .write.toc import anchor_ids, headings, toc_tokens
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
+#: top-level folders of the site not among MkDocs' files (written after MkDocs: feeds, search indexes)
+EXTRA_TOP_DIRS = frozenset({"feeds", "pagefind", "search-offline"})
 
 
 class NewsArchiveConfig(Config):
@@ -79,6 +85,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._target = None  # the previewed article (generator.preview.Target)
         self._related: list | None = None  # its related coverage, read once
         self._related_read = False
+        self._top_dirs: list[str] = sorted(EXTRA_TOP_DIRS)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -172,7 +179,19 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        from mkdocs.utils import is_error_template
+
+        if not is_error_template(template_name):
+            return output_content
+        from .errorpage import relative_error_page
+
+        return relative_error_page(output_content, config.site_url, self._top_dirs)
+
     def on_env(self, env, *, config, files):
+        # the site's top-level folders (404 page's script): MkDocs' files, and those the generator adds after
+        tops = {f.dest_uri.split("/")[0] for f in files if "/" in f.dest_uri}
+        self._top_dirs = sorted({t for t in tops if not t.startswith(("_", "."))} | EXTRA_TOP_DIRS)
         from .pagedata import Chrome, lastmod
         from .diagnostics import InputError
         from .head import Site

@@ -75,3 +75,41 @@ def chromium():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The TEST FIXTURE archive of tests/offline_site.py (paginated, with linking
+    notes), built once per session: its site/ folder."""
+    from offline_site import build_offline_site
+
+    return build_offline_site(tmp_path_factory.mktemp("offline-archive"))
+
+
+@pytest.fixture(scope="session")
+def offline_pack(offline_site, tmp_path_factory) -> Path:
+    """That site packed with ``newsarchive pack`` and unzipped: the site/ folder a reader opens."""
+    from offline_site import unzip_pack
+
+    return unzip_pack(offline_site, tmp_path_factory.mktemp("offline-pack"))
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample archive exactly as committed (site-data/), built once per session
+    for the browser journeys: its site/ folder."""
+    from generator.diagnostics import Report
+    from generator.site import build_site
+
+    repo = copy_site(tmp_path_factory.mktemp("sample-archive"))
+    report = Report()
+    result = build_site(repo, report, strict=True, quiet=True)
+    assert result.built and not report.diagnostics, [d.format() for d in report.diagnostics]
+    return result.site_dir
+
+
+@pytest.fixture(scope="session")
+def sample_pack(sample_site, tmp_path_factory) -> Path:
+    from offline_site import unzip_pack
+
+    return unzip_pack(sample_site, tmp_path_factory.mktemp("sample-pack"))

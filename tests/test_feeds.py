@@ -210,3 +210,45 @@ def test_feeds_link_html_pages_without_directory_urls(tmp_path):
     feed = json.loads(feeds["notes.json"])
     assert f"{SITE_URL}articles/{SEED_ID}.html#note-africa-case-figures" in [i["url"] for i in feed["items"]]
     assert json.loads(feeds["agency/xinhua.json"])["home_page_url"] == f"{SITE_URL}archive/agency/xinhua/index.html"
+
+
+@pytest.mark.parametrize("site_url", [SITE_URL, ""])
+def test_a_notes_links_in_a_feed_lead_where_they_lead_on_the_page(site_url):
+    """A note body links relative to its article's page; a feed reader resolves a
+    link against the feed's address, so the feed rebases them (TEST FIXTURE hrefs)."""
+    from generator.feeds import Urls, rebase_links
+    from generator.settings import SiteSettings
+
+    urls = Urls(SiteSettings("n", site_url, "", False))
+    body = ('<p><a href="other.html" rel="nofollow noopener">a</a> <a href="../entities/x/index.html#p1&amp;q">b</a> '
+            '<a href="#note-two">c</a> <a href="https://example.net/x?a=1&amp;b=2">d</a> '
+            '<a href="mailto:a@example.net">e</a></p>')
+    out = rebase_links(body, "articles/one.html", urls, "feeds/notes")
+    hrefs = re.findall(r'href="([^"]*)"', out)
+    if site_url:
+        assert hrefs[:3] == [f"{SITE_URL}articles/other.html", f"{SITE_URL}entities/x/index.html#p1&amp;q",
+                             f"{SITE_URL}articles/one.html#note-two"]
+    else:
+        feed = "https://anywhere.example/sub/feeds/notes.xml"
+        assert [urljoin(feed, h.replace("&amp;", "&")) for h in hrefs[:3]] == [
+            "https://anywhere.example/sub/articles/other.html",
+            "https://anywhere.example/sub/entities/x/index.html#p1&q",
+            "https://anywhere.example/sub/articles/one.html#note-two"]
+    assert hrefs[3:] == ["https://example.net/x?a=1&amp;b=2", "mailto:a@example.net"]  # as they were
+    assert 'rel="nofollow noopener"' in out
+
+
+def test_the_built_notes_feed_links_a_notes_links_to_pages_of_the_site(offline_site):
+    """The TEST FIXTURE notes of tests/fixtures/offline/ link other pages: in feeds/notes.json
+    (site_url https://example.org/) each is the page's address, and that page exists."""
+    feed = json.loads((offline_site / "feeds" / "notes.json").read_text(encoding="utf-8"))
+    item = next(i for i in feed["items"] if i["_newsarchive"]["note"] == "fixture-coast-visit")
+    hrefs = re.findall(r'href="([^"]*)"', item["content_html"])
+    inside = [h for h in hrefs if h.startswith("https://example.org/")]
+    assert "https://example.org/articles/2021-03-01-test-fixture-vellan-opens-clinic.html" in inside
+    assert "https://example.org/entities/alda-brenner/index.html" in inside
+    assert "https://example.org/articles/2021-03-03-test-fixture-brenner-visits-ostmark.html#note-fixture-season" \
+        in inside
+    for href in inside:
+        assert (offline_site / href.removeprefix("https://example.org/").split("#")[0]).is_file(), href
+    assert all(h.startswith(("https://", "mailto:")) for h in hrefs), hrefs

@@ -142,12 +142,16 @@ def render_archive(articles: Iterable[Article], page_size: int = MONTH_PAGE_SIZE
         by_month.setdefault((a.year, a.month), []).append(a)
     pages: dict[str, str] = {}
     years: dict[str, list[dict[str, Any]]] = {}
-    for (year, month) in sorted(by_month, reverse=True):
+    months = sorted(by_month, reverse=True)
+    for position, (year, month) in enumerate(months):
         items = newest_first(by_month[(year, month)])
         name = f"{month_name(month)} {year}"
         chunks = [items[i:i + page_size] for i in range(0, len(items), page_size)]
+        # the months either side that have articles, from this month's folder (archive/YYYY/)
+        older, newer = (_month_link(months[j]) if 0 <= j < len(months) else None
+                        for j in (position + 1, position - 1))
         for number, chunk in enumerate(chunks, start=1):
-            body = render("archive-month.html.j2", name=name,
+            body = render("archive-month.html.j2", name=name, older=older, newer=newer,
                           pager=pager(len(chunks), number, lambda n: _month_page(month, n)),
                           articles=[_listing(a, f"../../articles/{a.id}.html") for a in chunk])
             title = name if number == 1 else f"{name} (page {number})"
@@ -158,6 +162,11 @@ def render_archive(articles: Iterable[Article], page_size: int = MONTH_PAGE_SIZE
                   years=[{"year": y, "count": sum(m["count"] for m in ms), "months": ms} for y, ms in years.items()])
     pages["archive/index.md"] = page({**HTML_PAGE, "title": "Archive"}, body)
     return pages
+
+
+def _month_link(key: tuple[str, str]) -> dict[str, str]:
+    year, month = key
+    return {"name": f"{month_name(month)} {year}", "href": f"../{year}/{_month_page(month, 1)[:-3]}.html"}
 
 
 def render_latest(articles: Iterable[Article], count: int = LATEST_COUNT) -> dict[str, str]:
