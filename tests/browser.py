@@ -155,11 +155,13 @@ def axe_source() -> str:
     return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
 
 
-def axe_violations(page, rules: tuple[str, ...] = ("color-contrast",),
+def axe_violations(page, rules: tuple[str, ...] | None = ("color-contrast",),
                    impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
-    """axe-core run on ``page`` (only ``rules``): one line per violating node of those impacts."""
+    """axe-core run on ``page`` (only ``rules``; every rule axe runs by default when
+    None): one line per violating node of those impacts."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_source())
-    result = page.evaluate("rules => axe.run(document, {runOnly: {type: 'rule', values: rules}})", list(rules))
+    result = page.evaluate("rules => axe.run(document, rules ? {runOnly: {type: 'rule', values: rules}} : {})",
+                           list(rules) if rules else None)
     return [f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary'][:200]}"
             for v in result["violations"] if v["impact"] in impacts for node in v["nodes"]]

@@ -8,6 +8,7 @@ The page is a minimal stand-in for an article page (a .md-typeset column holding
 from __future__ import annotations
 
 import html
+import shutil
 from pathlib import Path
 
 import pytest
@@ -98,9 +99,11 @@ def test_wide_screen_notes_sit_in_the_margin_without_overlap(browser, tmp_path):
     assert all(n["left"] >= text_right for n in notes), "notes must sit right of the text"
     for upper, lower in zip(notes, notes[1:]):
         assert lower["top"] >= upper["bottom"], "margin notes overlap"
-    assert abs(notes[0]["top"] - markers[0]["top"]) < 2, "first note aligns with its marker"
-    assert notes[1]["top"] > markers[1]["top"] + 2, "second note was pushed down"
-    assert abs(notes[3]["top"] - markers[3]["top"]) < 2, "a lone note aligns with its marker"
+    passages = [min(marker["top"], mark["top"]) for marker, mark in zip(markers, boxes(pg, "mark.na-mark"))]
+    # notes a and b (one line of paragraph 1) share the room: one a little above, one below its passage
+    assert notes[0]["top"] < passages[0] - 2 and notes[1]["top"] > passages[1] + 2
+    assert all(abs(n["top"] - p) <= 120 for n, p in zip(notes, passages)), (notes, passages)
+    assert abs(notes[3]["top"] - passages[3]) < 2, "a lone note aligns with its passage"
     assert pg.get_attribute("#note-a-ref", "aria-expanded") == "true"
     # the orphan stays in its section at the end, not in the margin
     orphan = boxes(pg, ".na-orphans .na-note")[0]
@@ -160,6 +163,7 @@ def test_print_shows_numbered_endnotes(browser, tmp_path):
     assert pg.eval_on_selector(".na-endnotes", "e => getComputedStyle(e).display") == "block"
     assert pg.eval_on_selector("#note-a", "e => getComputedStyle(e).display") == "none"
     assert pg.eval_on_selector_all(".na-endnotes [id]", "els => els.length") == 0
+    assert pg.eval_on_selector_all(".na-endnotes .na-note__more, .na-endnotes [tabindex]", "els => els.length") == 0
     pg.close()
 
 
@@ -176,4 +180,137 @@ def test_the_writers_link_markers_become_toggles_too(browser, tmp_path):
     assert pg.get_attribute(marker, "aria-expanded") == "true"
     assert pg.evaluate("document.activeElement.id") == "note-b"
     assert pg.evaluate("location.hash") == ""
+    pg.close()
+
+
+# ---- the built site: the seed's three notes and the ten-note TEST FIXTURE article -------------
+
+NOTES_FIXTURE = ROOT / "tests" / "fixtures" / "notes-layout"  # TEST FIXTURE, not real news (its README)
+FIXTURE_PAGE = "articles/2022-03-14-test-fixture-harbour-council-budget.html"
+SEED_PAGE = "articles/2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19.html"
+NEAR_PX = 120  # a margin note starts at most this far from its passage's line
+
+# each margin note with its marker's and its highlight's tops (page coordinates), its "more" button's state
+MARGIN_NOTES = """() => [...document.querySelectorAll('.na-article > .na-note:not(.na-note--orphan)')].map(n => {
+  const marker = document.querySelector(`.na-marker a[href='#${n.id}'], #${n.id}-ref`);
+  const mark = document.getElementById(n.id + '-text').getClientRects()[0];
+  let para = n.previousElementSibling;
+  while (para.tagName !== 'P') para = para.previousElementSibling;
+  const box = n.getBoundingClientRect(), more = n.querySelector('.na-note__more'), y = scrollY;
+  return {id: n.id, top: box.top + y, bottom: box.bottom + y, left: box.left,
+          marker: marker.getBoundingClientRect().top + y, mark: mark.top + y, text_right: para.getBoundingClientRect().right,
+          more: more && more.offsetParent !== null ? more.getAttribute('aria-expanded') : null}; })"""
+
+
+@pytest.fixture(scope="module")
+def notes_site(tmp_path_factory):
+    """The sample site (the seed) plus the ten-note TEST FIXTURE article, built for real."""
+    from browser import scratch_root
+    from generator.diagnostics import Report
+    from generator.site import build_site
+
+    root = scratch_root(tmp_path_factory.mktemp("notes-archive"))
+    for raw in (NOTES_FIXTURE / "raw").glob("*.txt"):
+        (root / "site-data" / "raw" / raw.name).write_bytes(raw.read_bytes())
+    for folder in (NOTES_FIXTURE / "annotations").iterdir():
+        shutil.copytree(folder, root / "site-data" / "annotations" / folder.name)
+    report = Report()
+    result = build_site(root, report, quiet=True)
+    assert result.built and not report.errors, [d.format() for d in report.diagnostics]
+    from browser import serve
+    with serve(result.site_dir) as base:
+        yield base
+
+
+def margin_page(browser, base, path, width=1400):
+    pg = browser.new_page(viewport={"width": width, "height": 900})
+    pg.goto(base + path)
+    pg.wait_for_load_state("load")
+    pg.wait_for_timeout(200)  # fonts and the ResizeObserver's last layout
+    return pg
+
+
+def assert_by_their_passages(notes):
+    for n in notes:
+        assert n["left"] >= n["text_right"], f"{n['id']} is not in the margin"
+        for line in ("marker", "mark"):
+            assert abs(n["top"] - n[line]) <= NEAR_PX, f"{n['id']} starts {n['top'] - n[line]:.0f} px from its {line}"
+    ordered = sorted(notes, key=lambda n: n["top"])
+    for upper, lower in zip(ordered, ordered[1:]):
+        assert lower["top"] >= upper["bottom"], f"{upper['id']} overlaps {lower['id']}"
+
+
+@pytest.mark.parametrize("path, count", [(SEED_PAGE, 3), (FIXTURE_PAGE, 10)])
+def test_long_notes_are_shortened_and_stay_by_their_passages(browser, notes_site, path, count):
+    pg = margin_page(browser, notes_site, path)
+    notes = pg.evaluate(MARGIN_NOTES)
+    assert len(notes) == count
+    assert [n["more"] for n in notes] == ["false"] * count, "every long note shows its first lines and 'more'"
+    assert_by_their_passages(notes)
+    # the shortened note hides its sources and meta line, and its links leave the tab order
+    first = f"#{notes[0]['id']}"
+    assert pg.locator(f"{first} .na-note__sources").is_hidden()
+    assert pg.eval_on_selector_all(f"{first} a", "els => els.every(a => a.tabIndex === -1 || !a.offsetParent)")
+    pg.close()
+
+
+def test_more_toggle_by_keyboard_keeps_the_notes_apart_and_the_focus(browser, notes_site):
+    pg = margin_page(browser, notes_site, FIXTURE_PAGE)
+    before = {n["id"]: n for n in pg.evaluate(MARGIN_NOTES)}
+    more = "#note-pier-money .na-note__more"
+    pg.focus(".na-marker a[href='#note-dredging']")  # the last marker of paragraph 2 ...
+    pg.keyboard.press("Tab")  # ... then the first note after it
+    assert pg.eval_on_selector(more, "b => b === document.activeElement"), "the 'more' button is the next tab stop"
+    assert pg.eval_on_selector(more, "b => getComputedStyle(b).outlineStyle") != "none", "visible focus"
+    assert pg.get_attribute(more, "aria-expanded") == "false"
+    pg.keyboard.press("Enter")
+    pg.wait_for_timeout(100)
+    after = {n["id"]: n for n in pg.evaluate(MARGIN_NOTES)}
+    assert pg.get_attribute(more, "aria-expanded") == "true"
+    assert pg.locator("#note-pier-money .na-note__sources").is_visible()
+    assert pg.locator("#note-pier-money .na-note__meta").is_visible()
+    opened = after["note-pier-money"]
+    assert opened["bottom"] - opened["top"] > before["note-pier-money"]["bottom"] - before["note-pier-money"]["top"] + 50
+    assert abs(opened["top"] - before["note-pier-money"]["top"]) < 1, "the opened note stays where it was"
+    ordered = sorted(after.values(), key=lambda n: n["top"])
+    for upper, lower in zip(ordered, ordered[1:]):
+        assert lower["top"] >= upper["bottom"], f"{upper['id']} overlaps {lower['id']} after opening"
+    assert pg.eval_on_selector(more, "b => b === document.activeElement"), "focus stays on the toggle"
+    assert pg.eval_on_selector(more, "b => { const r = b.getBoundingClientRect();"
+                                     " return r.top >= 0 && r.bottom <= innerHeight; }"), "the toggle is in view"
+    assert pg.eval_on_selector_all("#note-pier-money a", "els => els.every(a => a.tabIndex === 0)")
+    pg.keyboard.press(" ")
+    pg.wait_for_timeout(100)
+    assert pg.get_attribute(more, "aria-expanded") == "false"
+    assert pg.eval_on_selector(more, "b => b === document.activeElement")
+    assert_by_their_passages(pg.evaluate(MARGIN_NOTES))
+    pg.close()
+
+
+def test_narrow_screens_keep_the_marker_toggle_on_the_built_article(browser, notes_site):
+    pg = margin_page(browser, notes_site, SEED_PAGE, width=400)
+    marker = ".na-marker a[href='#note-who-executive-board-session']"
+    note = "#note-who-executive-board-session"
+    assert pg.locator(note).is_hidden()
+    pg.focus(marker)
+    pg.keyboard.press("Enter")
+    assert pg.locator(note).is_visible() and pg.get_attribute(marker, "aria-expanded") == "true"
+    assert pg.locator(f"{note} .na-note__more").is_hidden(), "notes open whole under their paragraph"
+    assert pg.locator(f"{note} .na-note__sources").is_visible()
+    paragraph = pg.eval_on_selector(note, "n => n.previousElementSibling.getBoundingClientRect().bottom")
+    assert pg.eval_on_selector(note, "n => n.getBoundingClientRect().top") >= paragraph
+    pg.close()
+
+
+def test_a_marker_or_a_permalink_opens_its_whole_note_in_the_margin(browser, notes_site):
+    pg = margin_page(browser, notes_site, FIXTURE_PAGE)
+    pg.click(".na-marker a[href='#note-bus-riders']")
+    assert pg.get_attribute("#note-bus-riders .na-note__more", "aria-expanded") == "true"
+    assert pg.evaluate("document.activeElement.id") == "note-bus-riders"
+    assert pg.locator("#note-bus-riders .na-note__sources").is_visible()
+    assert pg.get_attribute("#note-pier-closures .na-note__more", "aria-expanded") == "false", "the others stay short"
+    pg.close()
+    pg = margin_page(browser, notes_site, FIXTURE_PAGE + "#note-auditors")
+    assert pg.get_attribute("#note-auditors .na-note__more", "aria-expanded") == "true"
+    assert pg.locator("#note-auditors .na-note__meta").is_visible()
     pg.close()
