@@ -11,14 +11,14 @@ a month archive and another note. Built once per session (conftest.py:
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
 import zipfile
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from browser import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CROSSLINK = ROOT / "tests" / "fixtures" / "crosslink" / "site-data"
@@ -88,13 +88,5 @@ class _HostHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def host(directory: Path, base: str = "/some/base/"):
     """Serve ``directory`` at http://127.0.0.1:PORT``base``; yields that address."""
-    handler = functools.partial(type("Handler", (_HostHandler,), {"base": base}), directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{base}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(directory, type("Handler", (_HostHandler,), {"base": base}), base) as url:
+        yield url

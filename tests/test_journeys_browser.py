@@ -75,6 +75,13 @@ class Reader:
             locator.click()
         self.arrived(rel, h1, title)
 
+    def to_month_archive(self) -> None:
+        """From the home page, Browse -> By month in the navigation, to the month archive."""
+        self.open("index.html", "newsarchive")
+        nav = self.page.locator(".md-sidebar--primary .md-nav--primary")
+        nav.locator("label.md-nav__link", has_text="Browse").click()
+        self.click(nav.get_by_role("link", name="By month"), "archive/index.html", "Archive")
+
     def search(self, query: str, h1: str, rel: str) -> None:
         """Type ``query`` into the header search box, key by key, and open the result headed ``h1``."""
         page = self.page
@@ -140,10 +147,7 @@ def reader(chromium, start):
 
 def test_journey_nav_archive_article_entity_related_search(reader):
     page = reader.page
-    reader.open("index.html", "newsarchive")
-    nav = page.locator(".md-sidebar--primary .md-nav--primary")
-    nav.locator("label.md-nav__link", has_text="Browse").click()
-    reader.click(nav.get_by_role("link", name="By month"), "archive/index.html", "Archive")
+    reader.to_month_archive()
     content = page.locator("article")
     reader.click(content.get_by_role("link", name="March 2021"), "archive/2021/03.html", "March 2021")
     reader.click(content.get_by_role("link", name=BRENNER), "articles/2021-03-03-test-fixture-brenner-visits-ostmark.html",
@@ -169,10 +173,7 @@ def test_sample_journey_nav_month_article_entity_search(sample_reader):
     an entity in its text -> an entity it is often mentioned with -> back to the
     article from that entity's page -> the raw text -> the header search -> the result."""
     reader, page = sample_reader, sample_reader.page
-    reader.open("index.html", "newsarchive")
-    nav = page.locator(".md-sidebar--primary .md-nav--primary")
-    nav.locator("label.md-nav__link", has_text="Browse").click()
-    reader.click(nav.get_by_role("link", name="By month"), "archive/index.html", "Archive")
+    reader.to_month_archive()
     content = page.locator("article")
     reader.click(content.get_by_role("link", name="May 2020"), "archive/2020/05.html", "May 2020")
     reader.click(content.get_by_role("link", name=SEED), SEED_PAGE, SEED)
