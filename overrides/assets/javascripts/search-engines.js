@@ -102,6 +102,15 @@
       });
     });
   };
+  /* The documents holding any of ``values`` of filter ``name`` (filters/<n>.js loaded): a Set. */
+  function valueDocs(name, values) {
+    var docs = new Set(), table = registry.filterDocs[name] || {};
+    values.forEach(function (value) {
+      var list = Object.prototype.hasOwnProperty.call(table, value) ? table[value] : [];
+      for (var i = 0, doc = 0; i < list.length; i++) { doc += list[i]; docs.add(doc); }
+    });
+    return docs;
+  }
   /* The documents the chosen filters allow: any chosen value of a filter, every filter. Null: no filter. */
   OfflineEngine.prototype.allowed = function (meta, chosen) {
     var names = Object.keys(chosen || {}).filter(function (n) { return chosen[n].length; });
@@ -112,11 +121,7 @@
     })).then(function () {
       var allowed = null;
       names.forEach(function (name) {
-        var docs = new Set(), table = registry.filterDocs[name] || {};
-        chosen[name].forEach(function (value) {
-          var list = Object.prototype.hasOwnProperty.call(table, value) ? table[value] : [];
-          for (var i = 0, doc = 0; i < list.length; i++) { doc += list[i]; docs.add(doc); }
-        });
+        var docs = valueDocs(name, chosen[name]);
         allowed = allowed === null ? docs : new Set(Array.from(allowed).filter(function (d) { return docs.has(d); }));
       });
       return allowed;
@@ -226,16 +231,8 @@
     return this.ready().then(function (meta) {
       return Promise.all([self.matching(meta, query), self.allFilterDocs(meta)]).then(function (both) {
         var matched = both[0], names = meta.filters || [], out = {};
-        var docsOf = function (name, values) {
-          var docs = new Set(), table = registry.filterDocs[name] || {};
-          values.forEach(function (value) {
-            var list = Object.prototype.hasOwnProperty.call(table, value) ? table[value] : [];
-            for (var i = 0, doc = 0; i < list.length; i++) { doc += list[i]; docs.add(doc); }
-          });
-          return docs;
-        };
         var picked = {};
-        names.forEach(function (name) { if ((chosen[name] || []).length) picked[name] = docsOf(name, chosen[name]); });
+        names.forEach(function (name) { if ((chosen[name] || []).length) picked[name] = valueDocs(name, chosen[name]); });
         names.forEach(function (name) {
           out[name] = {};
           var table = registry.filterDocs[name] || {};

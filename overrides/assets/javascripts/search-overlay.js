@@ -11,6 +11,13 @@
   if (!ui) return;  // search.js comes first (mkdocs.yml, extra_javascript)
   var SearchBox = ui.SearchBox;
 
+  /* Check or uncheck one of Material's overlay toggles (__search, __drawer) as a click would: Material acts on its change event. */
+  function setToggle(toggle, on) {
+    if (toggle.checked === on) return;
+    toggle.checked = on;
+    toggle.dispatchEvent(new Event("change"));
+  }
+
   /* ---------------------------------------------------- the header search */
   /* The header box in Material's overlay (the __search toggle). The overlay opens
    * when the reader types (or clicks the box, or presses / s f, or the header's
@@ -36,13 +43,7 @@
       root.setAttribute("data-na-search-open", on ? "true" : "false");
       if (button) button.setAttribute("aria-expanded", on ? "true" : "false");
     }
-    function open(on) {
-      if (toggle.checked !== on) {
-        toggle.checked = on;
-        toggle.dispatchEvent(new Event("change"));
-      }
-      sync();
-    }
+    function open(on) { setToggle(toggle, on); sync(); }
     /* Close, and keep focus where the reader can see it: the box, or (narrow) the search button. */
     function close() {
       var inside = root.contains(document.activeElement);
@@ -139,13 +140,7 @@
       drawer.inert = narrow.matches && !toggle.checked;
       if (button) button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
     }
-    function set(on) {
-      if (toggle.checked !== on) {
-        toggle.checked = on;
-        toggle.dispatchEvent(new Event("change"));
-      }
-      sync();
-    }
+    function set(on) { setToggle(toggle, on); sync(); }
     sync();
     toggle.addEventListener("change", sync);
     if (narrow.addEventListener) narrow.addEventListener("change", sync);
