@@ -189,18 +189,19 @@
     });
     if (!margin) return;
     var origin = container.getBoundingClientRect().top;
-    var wanted = [], heights = [], pins = [];
-    state.items.forEach(function (item) {
-      var whole = item.note.offsetHeight;
-      item.note.classList.add("na-note--long");
-      shorten(item, true);
-      var long = whole - item.note.offsetHeight >= LONG_PX;
+    // each note's height whole, then shortened: every note measured in one pass each (the margin
+    // notes are positioned absolutely, so one note's height does not move another or a passage)
+    var wholes = state.items.map(function (item) { return item.note.offsetHeight; });
+    state.items.forEach(function (item) { item.note.classList.add("na-note--long"); shorten(item, true); });
+    var shortened = state.items.map(function (item) { return item.note.offsetHeight; });
+    var pins = state.items.map(function (item, i) {
+      var long = wholes[i] - shortened[i] >= LONG_PX;
       item.note.classList.toggle("na-note--long", long);
       shorten(item, long && !item.expanded);
-      wanted.push(passageTop(item, origin));
-      heights.push(item.note.offsetHeight);
-      pins.push(long && item.expanded ? item.pin : null);
+      return long && item.expanded ? item.pin : null;
     });
+    var wanted = state.items.map(function (item) { return passageTop(item, origin); });
+    var heights = state.items.map(function (item) { return item.note.offsetHeight; });
     var tops = place(wanted, heights, pins);
     var bottom = 0;
     state.items.forEach(function (item, i) {
