@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import subprocess
-import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -105,7 +103,12 @@ def machine() -> dict:
         except metadata.PackageNotFoundError:
             return None
 
-    pagefind = subprocess.run([sys.executable, "-m", "pagefind_bin", "--version"], capture_output=True, text=True)
+    try:
+        from generator.search_tool import find_pagefind, pagefind_version
+        tool = find_pagefind(Path(__file__).resolve().parent.parent)
+        pagefind = f"{pagefind_version(tool)} ({tool.source})"
+    except ImportError:
+        pagefind = version("pagefind_bin")
     mem_kb = None
     try:
         for line in Path("/proc/meminfo").read_text().splitlines():
@@ -123,7 +126,7 @@ def machine() -> dict:
         "nproc": os.cpu_count(), "cpu": cpu, "mem_gb": mem_kb and round(mem_kb / 1024 / 1024, 1),
         "os": platform.platform(), "python": platform.python_version(),
         "mkdocs": version("mkdocs"), "mkdocs-material": version("mkdocs-material"),
-        "pagefind": pagefind.stdout.strip() or version("pagefind_bin"),
+        "pagefind": pagefind,
     }
 
 

@@ -22,7 +22,7 @@ beside its plain counterpart so the two see the same load:
   project: no generator, no plugins (search off), articles out of the nav;
 - ``bare-mkdocs``: the same, with only each article's headline and paragraphs
   as plain text (the least a plain site could build);
-- ``pagefind``: ``python -m pagefind_bin`` as ``newsarchive build`` runs it;
+- ``pagefind``: Pagefind as ``newsarchive build`` runs it (``generator/search_tool.py``);
 - ``plain-pagefind``: Pagefind over the plain site, all defaults;
 - ``offline``: the offline search index (``generator.search_index``);
 - ``regen-same``: ``generate`` again, nothing changed;
@@ -112,16 +112,20 @@ def child(phase: str, root: Path, code: Path) -> int:
     elif phase == "pagefind":
         from generator import site
 
-        command = site.pagefind_command(root / "site") if hasattr(site, "pagefind_command") else \
+        command = site.pagefind_command(root / "site", root) if hasattr(site, "pagefind_command") else \
             [sys.executable, "-m", "pagefind_bin", "--site", str(root / "site")]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode:
             print(done.stderr[-2000:], file=sys.stderr)
             return done.returncode
-        info = {"command": command[2:]}
+        info = {"command": command[command.index("--site"):]}
     elif phase == "plain-pagefind":
-        done = subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(root / "site")],
-                              capture_output=True, text=True)
+        try:  # the same Pagefind as ours, for a fair ratio (older refs: PyPI's)
+            from generator.search_tool import find_pagefind
+            tool = list(find_pagefind(root).command)
+        except ImportError:
+            tool = [sys.executable, "-m", "pagefind_bin"]
+        done = subprocess.run([*tool, "--site", str(root / "site")], capture_output=True, text=True)
         if done.returncode:
             print(done.stderr[-2000:], file=sys.stderr)
             return done.returncode

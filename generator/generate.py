@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Mapping
 
 from .archive import Archive, Paths
 from .cache import CACHE_DIR, Cache, code_version, digest, site_files_dir, write_atomic
-from .diagnostics import Diagnostic, InputError, Report
+from .diagnostics import Diagnostic, Report
 from .pipeline import (LAST_RELATED, Options, article_keys, crosslink, load_config, notes_digest, raw_files,
                        read_archive, registry_bytes)
 from .statindex import StatIndex, sha256

@@ -230,10 +230,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                 write_atomic(Path(config.site_dir) / rel, data)
         if self.command == "serve" and self.config.pagefind_on_serve and not self.config.preview:
             from .diagnostics import Report
-            from .site import run_pagefind
+            from .search_tool import run_pagefind
 
             report = Report()
-            run_pagefind(Path(config.site_dir), report)
+            run_pagefind(Path(config.site_dir), report, self._root(config))
             for d in report.diagnostics:
                 log.warning(d.format())
 

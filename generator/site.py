@@ -8,18 +8,17 @@ so ``newsarchive build --strict`` fails on them.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from .diagnostics import InputError, Report
+from .search_tool import pagefind_command, run_pagefind  # noqa: F401  (pagefind_command: bench/run.py)
 from .write.owned import WriteStats, clean_owned
 from .write.paths import OWNED_DIRS
 
@@ -83,7 +82,7 @@ def build_static(root: Path, report: Report, *, strict: bool = False, quiet: boo
             target.write_bytes(data)
     pages = None
     if built and search:
-        pages = run_pagefind(staging, report)
+        pages = run_pagefind(staging, report, root)
         built = pages is not None
         if built:  # search from file://, where Pagefind cannot load (site/search-offline/)
             from .search_index import write_offline_index
@@ -157,38 +156,6 @@ def run_mkdocs(root: Path, report: Report, *, strict: bool, site_dir: Path):
     finally:
         logger.removeHandler(handler)
     return config
-
-
-def pagefind_command(site_dir: Path) -> list[str]:
-    """Pagefind over the pages search indexes (``search_index.INDEXED``: reading
-    only those is most of its time and memory), keeping ``index.html`` in result
-    URLs (pages are files: ``use_directory_urls: false``)."""
-    from .search_index import pagefind_glob
-
-    return [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--glob", pagefind_glob(),
-            "--keep-index-url"]
-
-
-def run_pagefind(site_dir: Path, report: Report | None = None) -> int | None:
-    """Index ``site_dir`` with Pagefind; the number of pages indexed, or None
-    (and an error in ``report``, or an exception without one) on failure."""
-    cmd = pagefind_command(site_dir)
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    entry = Path(site_dir) / "pagefind" / "pagefind-entry.json"
-    problem = None
-    if proc.returncode != 0:
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
-        problem = f"pagefind failed (exit {proc.returncode}): " + " | ".join(tail)
-    else:
-        try:
-            languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
-            return sum(lang.get("page_count", 0) for lang in languages.values())
-        except (OSError, ValueError, KeyError) as exc:
-            problem = f"pagefind wrote no usable {entry}: {exc}"
-    if report is None:
-        raise RuntimeError(problem)
-    report.error(str(site_dir), problem)
-    return None
 
 
 def serve(root: Path, dev_addr: str = "127.0.0.1:8000") -> None:
