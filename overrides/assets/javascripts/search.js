@@ -215,9 +215,11 @@
     this.pending = { seq: seq, state: state, params: this.lastParams };
     this.pump();
   };
-  /* One search at a time: when it ends, the newest state asked for meanwhile runs (the
-   * ones in between are skipped). Results are shown as they come, for a query being typed
-   * too, unless newer ones are on screen. */
+  /* One search at a time: when it ends and its first results are on screen, the newest
+   * state asked for meanwhile runs (the ones in between are skipped). Results are shown
+   * as they come, for a query being typed too, unless newer ones are on screen. (Pagefind
+   * answers in turn in one worker: a search started before a result's data() is asked
+   * for would hold that data back until it ends.) */
   SearchBox.prototype.pump = function () {
     var self = this, job = this.pending;
     if (this.busy || !job) return;
@@ -226,10 +228,11 @@
     this.prepare().then(function (e) {
       return e.search(job.state.query, { filters: job.state.filters, sort: job.state.sort });
     }).then(function (found) {
-      self.busy = false;
       if (job.seq > self.renderedSeq && job.seq > self.clearedSeq && !(found.short && job.seq !== self.seq)) {
-        self.show(job, found);
+        return self.show(job, found);
       }
+    }).then(function () {
+      self.busy = false;
       self.pump();
     }, function (err) {
       self.busy = false;
