@@ -33,7 +33,7 @@ pages and each entity's first page, the only ones with ``data-pagefind-body``;
 Pagefind is given the same files, see ``pagefind_glob``), the text of that
 element outside ``data-pagefind-ignore``, its ``data-pagefind-meta`` and
 ``data-pagefind-sort`` values (the ``newest`` key; :data:`UNDATED` is no date). Page length counts as Pagefind's
-``pageLength: 0.3`` does (:data:`B`; overrides/assets/javascripts/search.js
+``pageLength: 0.3`` does (:data:`B`; overrides/assets/javascripts/search-engines.js
 sets the same for Pagefind), and the title meta adds nothing beyond the
 heading's own weight (``metaWeights: {title: 0}`` there). The output is
 deterministic: same pages, same bytes.
@@ -80,7 +80,7 @@ def normalise(text: str) -> str:
 
 def stem(word: str) -> str:
     """Plural to singular, Harman's "S" stemmer (``ministers`` -> ``minister``,
-    ``studies`` -> ``study``); search-engines.js applies the same rule to queries."""
+    ``studies`` -> ``study``); search-text.js applies the same rule to queries."""
     if len(word) > 3 and word.endswith("ies") and not word.endswith(("eies", "aies")):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("es") and not word.endswith(("aes", "ees", "oes")):

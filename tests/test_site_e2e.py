@@ -168,12 +168,12 @@ def test_pagefind_index_holds_the_articles_and_filters(built):
 
 def test_search_page_uses_the_search_box_not_the_pagefind_ui(built):
     """The search page renders with Pagefind's JS API through the site's own
-    box (search-engines.js, search.js, search-page.js): Pagefind's Default UI
+    box (search-text.js, search-engines.js, search.js, search-page.js): Pagefind's Default UI
     built filter labels as HTML (issue 11)."""
     repo, _report, _ = built
     page = (repo / "site/search.html").read_text(encoding="utf-8")
     assert "pagefind-ui" not in page and "PagefindUI" not in page
-    for script in ("search-engines.js", "search.js", "search-page.js"):
+    for script in ("search-text.js", "search-engines.js", "search.js", "search-page.js"):
         assert f'<script src="assets/javascripts/{script}' in page, script
     assert 'data-na-search="page"' in page and "data-na-search-facets" in page
 
