@@ -260,16 +260,26 @@
     var self = this, found = this.found, job = this.shownJob, seq = this.renderedSeq;
     var batch = found.results.slice(this.shown, this.shown + PAGE_SIZE);
     this.shown += batch.length;
-    var shown = this.shown;
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (rows) {
+    var shown = this.shown, rows = [], next = 0, started = !first;
+    // each result shows as soon as it and those above it have their data (the first one first)
+    function start() {
+      if (started) return;
+      started = true;
+      self.list.textContent = "";
+      self.status(found.total === 0 ? "No matching documents"
+        : found.total === 1 ? "1 matching document" : found.total + " matching documents");
+    }
+    function flush() {
       if (seq !== self.renderedSeq) return;
-      if (first) {
-        self.list.textContent = "";
-        self.status(found.total === 0 ? "No matching documents"
-          : found.total === 1 ? "1 matching document" : found.total + " matching documents");
-      }
+      start();
+      for (; next < batch.length && rows[next]; next++) self.list.appendChild(self.item(rows[next]));
+    }
+    return Promise.all(batch.map(function (r, i) {
+      return r.data().then(function (d) { rows[i] = d; flush(); });
+    })).then(function () {
+      if (seq !== self.renderedSeq) return;
+      flush();
       if (self.more) self.more.hidden = shown >= found.total;
-      rows.forEach(function (d) { self.list.appendChild(self.item(d)); });
       self.root.setAttribute("data-na-search-query", job.state.query);  // rendered (tests, benchmark)
       self.root.setAttribute("data-na-search-state", job.params);  // q, sort, filters rendered
     });
