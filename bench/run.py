@@ -56,6 +56,21 @@ SEARCH_DIRS = ("pagefind", "search-offline", "search")  # search indexes, counte
 
 # ---------------------------------------------------------------- child side
 
+def pagefind_commands(root: Path) -> tuple[list[str], list[str]]:
+    """Pagefind over ``root/site`` as the build of the ref under test runs it, and the
+    same Pagefind with all its defaults for the plain site (a fair ratio). Refs from
+    before ``generator/search_tool.py`` ran PyPI's."""
+    site_dir = root / "site"
+    plain = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir)]
+    try:
+        from generator.search_tool import find_pagefind, pagefind_command
+    except ImportError:
+        from generator import site
+
+        return (site.pagefind_command(site_dir) if hasattr(site, "pagefind_command") else plain), plain
+    return pagefind_command(site_dir, root), [*find_pagefind(root).command, "--site", str(site_dir)]
+
+
 def child(phase: str, root: Path, code: Path) -> int:
     """Run one phase in this process with the generator from ``code``; print
     its inner time as JSON on the last line."""
@@ -110,22 +125,14 @@ def child(phase: str, root: Path, code: Path) -> int:
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
     elif phase == "pagefind":
-        from generator import site
-
-        command = site.pagefind_command(root / "site", root) if hasattr(site, "pagefind_command") else \
-            [sys.executable, "-m", "pagefind_bin", "--site", str(root / "site")]
+        command = pagefind_commands(root)[0]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode:
             print(done.stderr[-2000:], file=sys.stderr)
             return done.returncode
         info = {"command": command[command.index("--site"):]}
     elif phase == "plain-pagefind":
-        try:  # the same Pagefind as ours, for a fair ratio (older refs: PyPI's)
-            from generator.search_tool import find_pagefind
-            tool = list(find_pagefind(root).command)
-        except ImportError:
-            tool = [sys.executable, "-m", "pagefind_bin"]
-        done = subprocess.run([*tool, "--site", str(root / "site")], capture_output=True, text=True)
+        done = subprocess.run(pagefind_commands(root)[1], capture_output=True, text=True)
         if done.returncode:
             print(done.stderr[-2000:], file=sys.stderr)
             return done.returncode

@@ -60,17 +60,13 @@ def find_pagefind(root: Path | None = None) -> PagefindTool:
 
 
 @lru_cache(maxsize=8)
-def _version(command: tuple[str, ...]) -> str:
+def pagefind_version(tool: PagefindTool) -> str:
+    """``1.6.0``: what the tool prints for ``--version`` (asked once per tool)."""
     try:
-        done = subprocess.run([*command, "--version"], capture_output=True, text=True, timeout=60)
+        done = subprocess.run([*tool.command, "--version"], capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return f"unknown ({exc})"
     return (done.stdout.strip() or done.stderr.strip() or "unknown").removeprefix("pagefind ")
-
-
-def pagefind_version(tool: PagefindTool) -> str:
-    """``1.6.0``: what the tool prints for ``--version``."""
-    return _version(tool.command)
 
 
 def pagefind_command(site_dir: Path, root: Path | None = None) -> list[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from .diagnostics import InputError, Report
-from .search_tool import pagefind_command, run_pagefind  # noqa: F401  (pagefind_command: bench/run.py)
+from .search_tool import run_pagefind
 from .write.owned import WriteStats, clean_owned
 from .write.paths import OWNED_DIRS
 
