@@ -13,8 +13,9 @@ the header box at ~50 ms per key, and we record:
 
 - ``first_result_ms``: first keystroke -> the first result on screen;
 - ``final_result_ms``: first keystroke -> the results of the whole query on screen;
-- ``search_bytes``: bytes of every file the search loaded (after the page load);
-- ``page_bytes``: bytes of the page load itself (HTML, CSS, JS), for scale.
+- ``search_bytes``: bytes of every file of the search's index and engine the page loaded
+  (pagefind/, search-offline/), also those of the warm-up once the page is idle;
+- ``page_bytes``: bytes of the rest of the page load (HTML, CSS, JS), for scale.
 
 Bytes are the sizes on disk of the files requested (the local server does
 not compress; Pagefind's index files are gzip already). Results go to
@@ -89,6 +90,11 @@ def _path_of(url: str, site: Path, base: str) -> Path | None:
     return None
 
 
+def _is_search_file(url: str) -> bool:
+    path = urlsplit(url).path
+    return "/pagefind/" in path or "/search-offline/" in path
+
+
 def measure_once(browser, site: Path, mode: str, base: str, query: str) -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -129,8 +135,9 @@ def measure_once(browser, site: Path, mode: str, base: str, query: str) -> dict:
                 total += p.stat().st_size
         return total
 
-    page_urls = [u for u, _ in requests[:loaded]]
-    search_urls = [u for u, _ in requests[loaded:]]
+    # the search's files whenever they load (the engine warms up once the page is idle), the rest of the page's
+    search_urls = [u for u, _ in requests if _is_search_file(u)]
+    page_urls = [u for u, _ in requests[:loaded] if not _is_search_file(u)]
     context.close()
     return {
         "engine": engine, "results": count,

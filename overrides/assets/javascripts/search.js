@@ -204,6 +204,7 @@
     if (!state.query.trim() && !Object.keys(state.filters).length) {
       this.pending = null;
       this.clearedSeq = this.renderedSeq = seq;
+      this.showsResults = false;
       this.list.textContent = "";
       if (this.more) this.more.hidden = true;
       this.status("Type to start searching");
@@ -215,33 +216,42 @@
     this.pending = { seq: seq, state: state, params: this.lastParams };
     this.pump();
   };
-  /* One search at a time: when it ends and its first results are on screen, the newest
-   * state asked for meanwhile runs (the ones in between are skipped). Results are shown
-   * as they come, for a query being typed too, unless newer ones are on screen. (Pagefind
-   * answers in turn in one worker: a search started before a result's data() is asked
-   * for would hold that data back until it ends.) */
+  /* One search at a time: the newest state asked for runs when the engine is ready and the
+   * search before it has ended (the ones in between are skipped). Results are shown as they
+   * come, for a query being typed too, while nothing of the typing is on screen yet; once
+   * some are, a search overtaken by newer keys is not shown: the newest runs at once. (Pagefind
+   * answers in turn in one worker: a search started before a result's data() is asked for
+   * would hold that data back until it ends.) */
   SearchBox.prototype.pump = function () {
-    var self = this, job = this.pending;
-    if (this.busy || !job) return;
-    this.pending = null;
+    var self = this, job = null;
+    if (this.busy || !this.pending) return;
     this.busy = true;
     this.prepare().then(function (e) {
-      return e.search(job.state.query, { filters: job.state.filters, sort: job.state.sort });
-    }).then(function (found) {
-      if (job.seq > self.renderedSeq && job.seq > self.clearedSeq && !(found.short && job.seq !== self.seq)) {
-        return self.show(job, found);
-      }
+      job = self.pending;  // the newest, once the engine is ready
+      self.pending = null;
+      if (!job) return null;
+      return e.search(job.state.query, { filters: job.state.filters, sort: job.state.sort }).then(function (found) {
+        return self.wanted(job, found) ? self.show(job, found) : null;
+      });
     }).then(function () {
       self.busy = false;
       self.pump();
     }, function (err) {
       self.busy = false;
-      if (job.seq === self.seq) self.status("Search failed: " + err.message);
+      if (job && job.seq === self.seq) self.status("Search failed: " + err.message);
       self.pump();
     });
   };
+  /* Whether a search's results go on screen: not when newer ones are there or the box was
+   * emptied since; an overtaken one only while the box shows no results of the typing. */
+  SearchBox.prototype.wanted = function (job, found) {
+    if (job.seq <= this.renderedSeq || job.seq <= this.clearedSeq) return false;
+    if (job.seq === this.seq) return true;
+    return !found.short && !this.showsResults;
+  };
   SearchBox.prototype.show = function (job, found) {
     this.renderedSeq = job.seq;
+    this.showsResults = !found.short;
     this.found = found;
     this.shownJob = job;
     this.shown = 0;
