@@ -8,7 +8,7 @@ so ``check`` refuses exactly what ``build`` refuses: the generator's
 settings in mkdocs.yml, the entity registry, every raw file and sidecar
 (format, encoding, headline, date, body, lengths and types, article ids,
 duplicates), every annotation file (YAML syntax, schema, unknown keys,
-unknown article, anchors).
+unknown article, anchors, body links to no page of the archive).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .annotations import Note, anchor, load_notes, recorded
 from .cache import Cache, digest
 from .diagnostics import InputError, Report
 from .extract import article_id, require_fields
-from .pipeline import Paths, load_archive_registry, load_config, raw_files, read_raw
+from .pipeline import Paths, load_archive_registry, load_config, note_links, raw_files, read_raw
 
 
 def _plural(n: int, word: str) -> str:
@@ -69,7 +69,8 @@ def gather(paths: Paths) -> Checked:
         seen[raw.sha256] = raw.path
         ids[identifier] = raw.path
         paragraphs[identifier] = raw.paragraphs
-    notes, load_report = load_notes(paths.annotations, {article_id(p.name) for p in files}, paths.root)
+    notes, load_report = load_notes(paths.annotations, {article_id(p.name) for p in files}, paths.root,
+                                    links=note_links(paths, paragraphs))
     report.extend(load_report)
     cache = Cache(paths.root)
     for article, article_notes in sorted(notes.items()):

@@ -12,7 +12,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .archive import Archive, Paths
 from .cache import Cache, code_version, digest
@@ -27,6 +27,7 @@ from .validate import check_raw
 if TYPE_CHECKING:  # the stages' own modules are imported where they are used: a rebuild with
     # nothing to do (generator/generate.py) does not load the readers, extraction or notes
     from .annotations import Anchored
+    from .annotations.sitelinks import SiteLinks
     from .crosslink import CrosslinkConfig
     from .extract.entities import Matcher
 
@@ -216,7 +217,8 @@ def anchor_notes(archive: Archive, known_ids: set[str], report: Report) -> dict[
     own error says what to fix)."""
     from .annotations import anchor, load_notes
 
-    notes, load_report = load_notes(archive.paths.annotations, known_ids, archive.paths.root)
+    links = note_links(archive.paths, [a.id for a in archive.articles])
+    notes, load_report = load_notes(archive.paths.annotations, known_ids, archive.paths.root, links=links)
     report.extend(load_report)
     anchored: dict[str, list["Anchored"]] = {}
     for article in archive.articles:
@@ -225,6 +227,24 @@ def anchor_notes(archive: Archive, known_ids: set[str], report: Report) -> dict[
             report.extend(anchor_report)
             anchored[article.id] = placed
     return anchored
+
+
+def note_links(paths: Paths, article_ids: Iterable[str]) -> "SiteLinks":
+    """What the notes need to make their links to the archive's own pages relative
+    (annotations/sitelinks.py): site_url and the pages the build makes besides the
+    listings: the articles' (``article_ids``), the hand-written ones and the raw files."""
+    from .annotations.sitelinks import SiteLinks, site_pages
+    from .generate import site_file_paths
+    from .settings import load_site_settings
+    from .write.paths import RAW_REPO_DIR, raw_site_path
+
+    settings = load_site_settings(paths.root, Report())  # its problems: reported where the build reads it
+    if not settings.url:
+        return SiteLinks()
+    raw = sorted(raw_site_path(f"{RAW_REPO_DIR}/{p.relative_to(paths.raw).as_posix()}")
+                 for p in (paths.raw.rglob("*") if paths.raw.is_dir() else ())
+                 if p.is_file() and not p.is_symlink() and not p.name.startswith("."))
+    return SiteLinks(settings.url, site_pages(article_ids, [*site_file_paths(paths, ()), *raw]))
 
 
 def crosslink(archive: Archive, config: "CrosslinkConfig") -> None:

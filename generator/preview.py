@@ -45,7 +45,7 @@ from .diagnostics import Diagnostic, InputError, Report, suggest
 from .extract import article_id
 from .extract.entities import Matcher
 from .pipeline import (LAST_RELATED, SKIPPED_NAMES, Archive, Paths, article_keys, load_archive_registry,
-                       raw_files, read_article, registry_bytes)
+                       note_links, raw_files, read_article, registry_bytes)
 from .records import Article
 from .registry import Registry
 from .sidecar import sidecar_path
@@ -274,7 +274,8 @@ def write_preview(root: Path, article: str, out_dir: Path, report: Report,
                          f'<h1 id="title">{html_text(target.id)}</h1>\n' + problems_box(found.sorted()))
     else:
         title = record.title
-        notes, load_report = load_notes(paths.annotations, {record.id}, paths.root, only=record.id)
+        notes, load_report = load_notes(paths.annotations, {record.id}, paths.root, only=record.id,
+                                        links=note_links(paths, {article_id(p.name) for p in raw_files(paths)}))
         found.extend(load_report)
         id_warnings(notes.get(record.id, []), found)
         placed, anchor_report = anchor(notes.get(record.id, []), record.paragraphs)

@@ -230,6 +230,10 @@ def test_journey_through_a_notes_links(reader):
     reader.click(page.locator("#note-fixture-coast-visit").get_by_role("link", name="articles of March 2021"),
                  "archive/2021/03.html", "March 2021")
     page.go_back()
+    # a note linking the archive by its hosted address (site_url): the built link stays on the local copy
+    reader.click(page.locator("#note-fixture-hosted-links").get_by_role("link", name="Alda Brenner's page"),
+                 "entities/alda-brenner/index.html", "Alda Brenner")
+    page.go_back()
     page.locator("#note-fixture-coast-visit").get_by_role("link", name="note on the season").click()
     page.wait_for_function("location.hash === '#note-fixture-season'")
     reader.clean("the note's link to another note")

@@ -50,7 +50,7 @@ def test_both_layouts_load_in_file_order():
     second = notes[ARTICLE][1]
     assert (second.id, second.verdict, second.added, second.line) == ("second-note", "misleading", "2026-11-30", 7)
     assert second.sources[0].url == "https://example.org/timetable"
-    assert second.body_html == ('<p>See <a href="https://example.org/timetable" rel="nofollow noopener">'
+    assert second.body_html == ('<p>See <a href="https://example.net/timetable" rel="nofollow noopener">'
                                 'the timetable</a>.</p>')
 
 

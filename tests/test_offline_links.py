@@ -79,6 +79,25 @@ def test_the_notes_links_lead_to_the_pages_they_name(offline_site):
             ("#note-fixture-coast-visit", ARTICLE, "note-fixture-coast-visit")} <= links, links
 
 
+def test_the_notes_full_links_to_the_archive_are_relative_files(offline_site):
+    """A note body linking pages by their hosted address (site_url): relative links, each to a file."""
+    page = offline_site / ARTICLE
+    html = page.read_text(encoding="utf-8")
+    body = re.search(r'<aside [^>]*id="note-fixture-hosted-links".*?</aside>', html, re.S).group(0)
+    assert "example.org" not in body, body
+    links = {(l.url, l.target, l.fragment) for l in linkwalk.page_links(offline_site, page)
+             if l.kind == "a:notes" and l.url in re.findall(r'href="([^"]*)"', body)}
+    assert links == {
+        ("2021-03-01-test-fixture-vellan-opens-clinic.html#p1",
+         "articles/2021-03-01-test-fixture-vellan-opens-clinic.html", "p1"),
+        ("../entities/alda-brenner/index.html", "entities/alda-brenner/index.html", ""),
+        ("../about.html", "about.html", ""),
+        ("../search.html?q=Ostmark", "search.html", ""),
+        ("#note-fixture-hosted-links", ARTICLE, "note-fixture-hosted-links"),  # its permalink
+    }, links
+    assert all((offline_site / target).is_file() for _url, target, _fragment in links)
+
+
 def _rel_of(page: Path, url: str) -> str:
     match = re.search(r'<a href="%s" rel="([^"]*)"' % re.escape(url), page.read_text(encoding="utf-8"))
     return match.group(1) if match else ""

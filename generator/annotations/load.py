@@ -24,8 +24,9 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from ..diagnostics import ERROR, Diagnostic, InputError, Report, suggest, unknown_key_message
 from ..yamlio import load_yaml_file
-from .markdown import MAX_BODY_CHARS, render_body
+from .markdown import MAX_BODY_CHARS, render_note_body
 from .model import KINDS, VERDICTS, Note, NoteSource, default_note_id
+from .sitelinks import MISSING_FIX, SiteLinks
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "annotation.schema.json"
 NOTE_SUFFIXES = (".yml", ".yaml")
@@ -95,14 +96,17 @@ def note_files(annotations_dir: Path, only: str | None = None) -> list[tuple[str
     return [(article, path) for _, article, path in sorted(found, key=lambda f: f[0])]
 
 
-def load_notes(annotations_dir: Path, article_ids: Collection[str],
-               root: Path, only: str | None = None) -> tuple[dict[str, list[Note]], Report]:
+def load_notes(annotations_dir: Path, article_ids: Collection[str], root: Path, only: str | None = None,
+               links: SiteLinks | None = None) -> tuple[dict[str, list[Note]], Report]:
     """Every valid note, by article id, in file order; and a Report of problems.
 
     ``root`` is the repository root (paths in messages are relative to it).
     Notes for an unknown article, and notes with any schema problem, are
     reported as errors and left out; nothing is raised for a bad file.
     ``only``: read just that article's note files (see :func:`note_files`).
+    ``links``: with site_url set, body links to the archive's own pages become
+    relative (:mod:`.sitelinks`); one to no page the build makes is a warning
+    on the line of the note's ``body:``, and kept as written.
     """
     report = Report()
     notes: dict[str, list[Note]] = {}
@@ -128,7 +132,7 @@ def load_notes(annotations_dir: Path, article_ids: Collection[str],
                        "name the file or folder after the article id (its raw file name without extension)")
                 report.error(where, f"no article {article!r} for these notes", fix=fix)
             continue
-        for note in _read_file(path, rel, article, report):
+        for note in _read_file(path, rel, article, report, links):
             seen = ids_seen.setdefault(article, {})
             first = seen.get(note.id)
             if first is not None:
@@ -140,7 +144,7 @@ def load_notes(annotations_dir: Path, article_ids: Collection[str],
     return notes, report
 
 
-def _read_file(path: Path, rel: str, article: str, report: Report) -> list[Note]:
+def _read_file(path: Path, rel: str, article: str, report: Report, links: SiteLinks | None) -> list[Note]:
     try:
         data, lines = load_yaml_file(path, rel)
     except InputError as exc:
@@ -162,7 +166,7 @@ def _read_file(path: Path, rel: str, article: str, report: Report) -> list[Note]
         return []
     result = []
     for prefix, item in items:
-        note = _note(item, prefix, lines, rel, article, report)
+        note = _note(item, prefix, lines, rel, article, report, links)
         if note is not None:
             result.append(note)
     return result
@@ -182,7 +186,7 @@ def _plain(value: Any) -> Any:
 
 
 def _note(item: Any, prefix: tuple, lines: dict[tuple, int], rel: str, article: str,
-          report: Report) -> Note | None:
+          report: Report, links: SiteLinks | None) -> Note | None:
     start = lines.get(prefix, 1)
     if not isinstance(item, dict):
         report.error(rel, f"a note must be a mapping of key: value, not {_type_name(item)}", line=start,
@@ -205,8 +209,13 @@ def _note(item: Any, prefix: tuple, lines: dict[tuple, int], rel: str, article: 
     if problems:
         return None
     quote = data["quote"].strip()
+    note_id = data.get("id") or default_note_id(quote, data["author"], data["kind"])
+    body_html, missing = render_note_body(data["body"], links, f"articles/{article}.html")
+    for url in missing:
+        report.warning(rel, f"note {note_id!r}: the body links {url!r}, an address of this archive that "
+                       "is no page of it", line=lines.get(prefix + ("body",), start), fix=MISSING_FIX)
     return Note(
-        id=data.get("id") or default_note_id(quote, data["author"], data["kind"]),
+        id=note_id,
         article=article,
         quote=quote,
         prefix=data.get("prefix"),
@@ -214,7 +223,7 @@ def _note(item: Any, prefix: tuple, lines: dict[tuple, int], rel: str, article: 
         kind=data["kind"],
         verdict=data.get("verdict"),
         body=data["body"],
-        body_html=render_body(data["body"]),
+        body_html=body_html,
         sources=tuple(NoteSource(s["url"], s["title"].strip()) for s in data.get("sources", ())),
         author=data["author"].strip(),
         added=data["added"],

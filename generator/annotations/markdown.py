@@ -9,6 +9,12 @@ plain text. Schemes are checked after entity decoding and with whitespace and
 control characters removed, as a browser would read them. Links get
 ``rel="nofollow noopener"``.
 
+With :class:`.sitelinks.SiteLinks` (``site_url`` set), :func:`render_note_body`
+also writes a link to a page of the archive itself, given by its full hosted
+address, relative to the page the note appears on (see :mod:`.sitelinks`),
+and returns the addresses under site_url that name no page the build makes
+(kept as written).
+
 The HTML is one line: newlines inside ``<pre>`` become ``&#10;``, other
 newlines spaces, so it can sit in a raw HTML block of a Markdown page without
 a blank line ending the block.
@@ -20,6 +26,8 @@ import re
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+
+from .sitelinks import SiteLinks, relative_href, site_target
 
 MAX_BODY_CHARS = 5000
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -50,6 +58,16 @@ def _make() -> MarkdownIt:
 
     def link_open(renderer, tokens, idx, options, env):
         token = tokens[idx]
+        links = env.get("links") if isinstance(env, dict) else None
+        href = token.attrGet("href")
+        if links is not None and isinstance(href, str):
+            target = site_target(href, links)
+            if target is not None and target.exists:
+                rewritten = relative_href(target, env["page"])
+                if safe_url(rewritten):  # always: relative_href gives a relative path
+                    token.attrSet("href", rewritten)
+            elif target is not None:
+                env["missing"].append(href)
         token.attrSet("rel", LINK_REL)
         return renderer.renderToken(tokens, idx, options, env)
 
@@ -75,3 +93,13 @@ def _one_line(html: str) -> str:
 def render_body(text: str) -> str:
     """Safe one-line HTML for a note body (the caller enforces MAX_BODY_CHARS)."""
     return _one_line(_MD.render(text))
+
+
+def render_note_body(text: str, links: SiteLinks | None, page: str) -> tuple[str, tuple[str, ...]]:
+    """:func:`render_body`, with links to the archive's own pages made relative to
+    ``page`` (the note's page, from the site's root, e.g. ``articles/x.html``); and
+    the addresses under site_url that name no page the build makes, as written."""
+    if links is None or not links.site_url:
+        return render_body(text), ()
+    env = {"links": links, "page": page, "missing": []}
+    return _one_line(_MD.render(text, env)), tuple(dict.fromkeys(env["missing"]))
