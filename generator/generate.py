@@ -30,7 +30,7 @@ from .pipeline import (LAST_RELATED, Options, article_keys, crosslink, load_conf
                        read_archive, registry_bytes)
 from .statindex import StatIndex, sha256
 from .write.owned import Keep, read_manifest
-from .write.paths import MANIFEST, OWNED_DIRS, site_path
+from .write.paths import MANIFEST, OWNED_DIRS, hand_written_files
 
 STAGING_DIR = "staging"  # pages rendered, not yet moved into content/
 NOTES_FILE = "annotations.jsonld"  # the notes as Web Annotation JSON-LD (generator/site_files.py)
@@ -163,15 +163,7 @@ def _sha_of(page) -> str:
 def site_file_paths(paths: Paths, data_files: Iterable[str]) -> set[str]:
     """The files of the built site besides the generated pages, as paths from its root:
     hand-written pages (``x.md`` -> ``x.html``) and other files of content/, the data exports."""
-    found = set(data_files)
-    content = paths.content
-    for dirpath, dirs, names in os.walk(content):
-        base = Path(dirpath).relative_to(content).as_posix()
-        if base == ".":
-            dirs[:] = [d for d in dirs if d not in OWNED_DIRS]
-        for name in names:
-            found.add(site_path(name if base == "." else f"{base}/{name}"))
-    return found
+    return set(data_files) | hand_written_files(paths.content)
 
 
 def _shas(files: Mapping[str, bytes]) -> dict[str, str]:

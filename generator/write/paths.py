@@ -9,9 +9,10 @@ generated pages), always relative to the linking page.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from functools import lru_cache
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from ..diagnostics import InputError
@@ -86,3 +87,16 @@ def href(from_page: str, to_page: str, fragment: str = "") -> str:
     here = posixpath.dirname(from_page)
     rel = posixpath.relpath(target, here or ".") if here else target
     return rel + (f"#{fragment}" if fragment else "")
+
+
+def hand_written_files(content: Path) -> set[str]:
+    """The built files of content/ besides the generated pages, as paths from the site's
+    root: hand-written pages (``x.md`` -> ``x.html``) and any other file there."""
+    found: set[str] = set()
+    for dirpath, dirs, names in os.walk(content):
+        base = Path(dirpath).relative_to(content).as_posix()
+        if base == ".":
+            dirs[:] = [d for d in dirs if d not in OWNED_DIRS]
+        for name in names:
+            found.add(site_path(name if base == "." else f"{base}/{name}"))
+    return found
