@@ -64,7 +64,7 @@ def generate(root: Path, report: Report | None = None,
     keys = article_keys(paths, files, registry, hashes)
     listed = sorted(f"{paths.rel(p)}={k}" for p, k in keys.items())
     run_key = digest(code_version(), hashes.sha(paths.root / "mkdocs.yml") or "", registry, *listed,
-                     notes_digest(paths, hashes), *sorted(site_file_paths(paths, ())))  # notes link those
+                     notes_digest(paths, hashes), *sorted(hand_written_files(paths.content)))  # notes link those
     if _unchanged(cache, run_key, paths, report, hashes):
         hashes.save()
         return None, report

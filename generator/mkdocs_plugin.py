@@ -62,7 +62,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta
 
 from .write.frontmatter import read as read_generated
-from .write.paths import DATA_ONLY_KEYS, HTML_MARKUP, MARKUP_KEY, RAW_REPO_DIR, raw_site_path
+from .write.paths import DATA_ONLY_KEYS, HTML_MARKUP, MARKUP_KEY, RAW_REPO_DIR, published_raw_files, raw_site_path
 from .write.toc import anchor_ids, headings, toc_tokens
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
@@ -171,8 +171,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if self.config.preview:  # only the previewed article's raw file
             published = [self._target.raw] if self._target and self._target.raw.is_file() else []
         else:
-            published = sorted(p for p in raw_root.rglob("*")
-                               if p.is_file() and not p.is_symlink() and not p.name.startswith("."))
+            published = published_raw_files(raw_root)
         for path in published:
             rel = path.relative_to(raw_root).as_posix()
             uri = raw_site_path(f"{RAW_REPO_DIR}/{rel}")

@@ -235,14 +235,13 @@ def note_links(paths: Paths, article_ids: Iterable[str]) -> "SiteLinks":
     listings: the articles' (``article_ids``), the hand-written ones and the raw files."""
     from .annotations.sitelinks import SiteLinks, site_pages
     from .settings import load_site_settings
-    from .write.paths import RAW_REPO_DIR, hand_written_files, raw_site_path
+    from .write.paths import RAW_REPO_DIR, hand_written_files, published_raw_files, raw_site_path
 
     settings = load_site_settings(paths.root, Report())  # its problems: reported where the build reads it
     if not settings.url:
         return SiteLinks()
-    raw = sorted(raw_site_path(f"{RAW_REPO_DIR}/{p.relative_to(paths.raw).as_posix()}")
-                 for p in (paths.raw.rglob("*") if paths.raw.is_dir() else ())
-                 if p.is_file() and not p.is_symlink() and not p.name.startswith("."))
+    raw = [raw_site_path(f"{RAW_REPO_DIR}/{p.relative_to(paths.raw).as_posix()}")
+           for p in published_raw_files(paths.raw)]  # as the plugin publishes them
     return SiteLinks(settings.url, site_pages(article_ids, [*hand_written_files(paths.content), *raw]))
 
 

@@ -100,3 +100,11 @@ def hand_written_files(content: Path) -> set[str]:
         for name in names:
             found.add(site_path(name if base == "." else f"{base}/{name}"))
     return found
+
+
+def published_raw_files(raw_root: Path) -> list[Path]:
+    """The raw files the site publishes as they were received (under ``raw/``): every
+    file under ``raw_root`` but hidden ones and symbolic links, sorted."""
+    if not raw_root.is_dir():
+        return []
+    return sorted(p for p in raw_root.rglob("*") if p.is_file() and not p.is_symlink() and not p.name.startswith("."))
