@@ -204,7 +204,6 @@
     if (!state.query.trim() && !Object.keys(state.filters).length) {
       this.pending = null;
       this.clearedSeq = this.renderedSeq = seq;
-      this.showsResults = false;
       this.list.textContent = "";
       if (this.more) this.more.hidden = true;
       this.status("Type to start searching");
@@ -247,11 +246,11 @@
   SearchBox.prototype.wanted = function (job, found) {
     if (job.seq <= this.renderedSeq || job.seq <= this.clearedSeq) return false;
     if (job.seq === this.seq) return true;
-    return !found.short && !this.showsResults;
+    var showing = this.renderedSeq > this.clearedSeq && this.found && !this.found.short;  // results of the typing
+    return !found.short && !showing;
   };
   SearchBox.prototype.show = function (job, found) {
     this.renderedSeq = job.seq;
-    this.showsResults = !found.short;
     this.found = found;
     this.shownJob = job;
     this.shown = 0;
