@@ -5,6 +5,8 @@ overtaken by newer keys is not shown once results of the typing are on screen.""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from browser import new_page, search_site, serve  # noqa: F401 (fixtures)
@@ -46,6 +48,55 @@ def test_over_http_the_engine_loads_once_the_page_is_idle_without_any_index_chun
         assert any(name in r for r in loaded), (name, loaded)
     assert not [r for r in loaded if any(c in r for c in CHUNKS)], loaded
     assert page.evaluate("() => document.activeElement === document.body")  # no focus was needed
+    page.context.close()
+
+
+def test_over_http_the_warm_up_runs_one_search_for_every_page_without_loading_more(chromium, http_base,
+                                                                                  search_site):
+    """The warm-up's search (PagefindEngine.warm) runs at idle, gives every indexed page and loads
+    no index chunk, filter or fragment: it only runs Pagefind's WebAssembly, so V8 optimises it."""
+    page, rec = new_page(chromium)
+    page.goto(http_base + "about.html", wait_until="load")
+    wait_request(page, rec, ".pf_meta")
+    warmed = page.evaluate("""async () => {
+      const e = await window.newsarchiveSearchEngine();
+      for (let i = 0; i < 100 && !e.warmed; i++) await new Promise(r => setTimeout(r, 50));
+      if (!e.warmed) return null;
+      const found = await e.warmed;
+      return {pages: found.results.length, again: e.warm() === e.warmed};
+    }""")
+    entry = json.loads((search_site / "pagefind" / "pagefind-entry.json").read_text())
+    pages = sum(language["page_count"] for language in entry["languages"].values())
+    assert warmed == {"pages": pages, "again": True}
+    page.wait_for_timeout(300)
+    assert not [r for r in pagefind_requests(rec) if any(c in r for c in CHUNKS)], rec.requests
+    page.context.close()
+
+
+def test_a_new_search_asks_for_the_top_result_data_alone_first(chromium, http_base):
+    """Pagefind's worker reads fragments in the order they arrive: the top result's is asked
+    for before the others, which are asked for once it has come."""
+    page, rec = new_page(chromium)
+    page.goto(http_base, wait_until="load")
+    page.evaluate("""async () => {
+      const e = await window.newsarchiveSearchEngine();
+      const search = e.search.bind(e);
+      window.__data = [];
+      e.search = (q, o) => search(q, o).then(found => {
+        found.results.forEach((r, i) => {
+          const data = r.data;
+          r.data = () => { window.__data.push('ask ' + i); return data().then(d => { window.__data.push('got ' + i); return d; }); };
+        });
+        return found;
+      });
+    }""")
+    page.click(INPUT)
+    page.locator(INPUT).press_sequentially("lighthouse", delay=20)  # two fixture articles, and more
+    page.wait_for_function(
+        "() => document.querySelector('[data-na-search=header]').getAttribute('data-na-search-query') === 'lighthouse'")
+    log = page.evaluate("() => window.__data")
+    assert log[:2] == ["ask 0", "got 0"], log
+    assert "ask 1" in log, log  # the rest follow, for a query with more than one result
     page.context.close()
 
 

@@ -283,9 +283,13 @@
       start();
       for (; next < batch.length && rows[next]; next++) self.list.appendChild(self.item(rows[next]));
     }
-    return Promise.all(batch.map(function (r, i) {
-      return r.data().then(function (d) { rows[i] = d; flush(); });
-    })).then(function () {
+    function fill(i) { return batch[i].data().then(function (d) { rows[i] = d; flush(); }); }
+    // the top result's data is asked for alone first: Pagefind's worker then reads its fragment
+    // before the nine others instead of in whatever order they arrive
+    var head = batch.length && first ? fill(0) : Promise.resolve();
+    return head.then(function () {
+      return Promise.all(batch.map(function (r, i) { return i === 0 && first ? null : fill(i); }));
+    }).then(function () {
       if (seq !== self.renderedSeq) return;
       flush();
       if (self.more) self.more.hidden = shown >= found.total;
