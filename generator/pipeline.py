@@ -72,8 +72,10 @@ def read_article(path: Path, paths: Paths, matcher: "Matcher", reader: str | Non
 
 
 def load_archive_registry(paths: Paths, report: Report) -> Registry:
+    """The registry without its bad entities, each of them an error in ``report`` (the build
+    goes on with the others and fails at the end); empty if the file itself cannot be read."""
     try:
-        return load_registry(paths.entities, paths.rel(paths.entities))
+        return load_registry(paths.entities, paths.rel(paths.entities), report.diagnostics)
     except InputError as exc:
         report.add(exc.diagnostic)
         return EMPTY

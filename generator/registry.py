@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import limits
-from .diagnostics import InputError, unknown_key_message
+from .diagnostics import Diagnostic, InputError, unknown_key_message
 from .yamlio import load_yaml_file
 
 if TYPE_CHECKING:
@@ -105,8 +105,13 @@ def with_unreviewed(registry: Registry, articles: "list[Article]") -> Registry:
 
 
 
-def load_registry(path: Path, rel: str = "site-data/entities.yml") -> Registry:
-    """Read and validate the registry; raise InputError on the first problem."""
+def load_registry(path: Path, rel: str = "site-data/entities.yml",
+                  problems: list[Diagnostic] | None = None) -> Registry:
+    """Read and validate the registry; raise InputError on the first problem.
+
+    With ``problems`` (a list), a bad entity (its own fields, an id or an alias
+    another entity has already claimed) is recorded there and left out, and the
+    others are kept; only a file that cannot be read as a list of entities raises."""
     if not path.exists():
         return Registry((), rel)
     data, lines = load_yaml_file(path, rel)
@@ -120,20 +125,32 @@ def load_registry(path: Path, rel: str = "site-data/entities.yml") -> Registry:
     seen_forms: dict[str, tuple[str, int]] = {}
     for index, item in enumerate(data["entities"]):
         line = lines.get(("entities", index), 0)
-        entity = _entity(item, rel, line, lambda *key, i=index, at=line: lines.get(("entities", i, *key), at))
-        if entity.id in seen_ids:
-            raise InputError(rel, f"duplicate id {entity.id!r} (first at line {seen_ids[entity.id]})",
-                             line=line, fix="give each entity its own id")
+        try:
+            entity = _entity(item, rel, line, lambda *key, i=index, at=line: lines.get(("entities", i, *key), at))
+            _check_unique(entity, rel, line, seen_ids, seen_forms)
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.append(exc.diagnostic)
+            continue
         seen_ids[entity.id] = line
-        for form in entity.forms:
-            other = seen_forms.get(form)
-            if other and other[0] != entity.id:
-                raise InputError(rel, f"alias {form!r} is claimed by {other[0]!r} (line {other[1]}) "
-                                 f"and {entity.id!r}", line=line,
-                                 fix="keep the alias on one entity only")
-            seen_forms[form] = (entity.id, line)
+        seen_forms.update((form, (entity.id, line)) for form in entity.forms)
         entities.append(entity)
     return Registry(tuple(entities), rel)
+
+
+def _check_unique(entity: Entity, rel: str, line: int, seen_ids: dict[str, int],
+                  seen_forms: dict[str, tuple[str, int]]) -> None:
+    """Raise InputError if an entity before this one has its id or one of its names."""
+    if entity.id in seen_ids:
+        raise InputError(rel, f"duplicate id {entity.id!r} (first at line {seen_ids[entity.id]})",
+                         line=line, fix="give each entity its own id")
+    for form in entity.forms:
+        other = seen_forms.get(form)
+        if other and other[0] != entity.id:
+            raise InputError(rel, f"alias {form!r} is claimed by {other[0]!r} (line {other[1]}) "
+                             f"and {entity.id!r}", line=line,
+                             fix="keep the alias on one entity only")
 
 
 def _entity(item: object, rel: str, line: int, line_of: Callable[..., int]) -> Entity:
