@@ -23,6 +23,9 @@ split so that a query loads only what it needs:
   key, newest first, then the undated pages (``meta.dated`` counts the dated
   ones), so "newest first" is document order and "oldest first" is the dated
   ones reversed, then the undated: no page drops out of a date sort.
+- ``text/<n>.js``: the same documents' indexed text, whitespace collapsed,
+  loaded only for a query's shown results, so that their excerpt is the
+  passage that matches (as Pagefind's fragments give it), not the teaser.
 - ``filters.js``: the search filters (Pagefind's ``data-pagefind-filter``
   values): for each filter name, its values with the number of documents,
   most documents first; ``filters/<n>.js``: the documents of each value of
@@ -53,7 +56,7 @@ from pathlib import Path
 
 OUT_DIR = "search-offline"
 CALLBACK = "newsarchiveSearch"
-FORMAT = 2  # 2: filters
+FORMAT = 3  # 2: filters; 3: text/<n>.js
 PREFIX = 2  # term shards by the first PREFIX characters
 CHUNK = 32  # documents per metadata chunk
 TEASER = 220  # characters of the first paragraph kept as the result excerpt
@@ -351,6 +354,9 @@ def build_index(pages: list[Page]) -> dict[str, bytes]:
     for n, start in enumerate(range(0, len(pages), CHUNK)):
         rows = [[p.url, p.title, p.type, p.date, p.teaser] for p in pages[start:start + CHUNK]]
         files[f"docs/{n}.js"] = _js({"kind": "docs", "chunk": n, "docs": rows})
+        # the indexed text, for an excerpt around the match (loaded for a query's shown results only)
+        texts = [" ".join(" ".join(text for text, _weight in p.text).split()) for p in pages[start:start + CHUNK]]
+        files[f"text/{n}.js"] = _js({"kind": "text", "chunk": n, "texts": texts})
         chunks = n + 1
     names = filter_files(pages, files)
     files["meta.js"] = _js({

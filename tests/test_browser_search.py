@@ -320,6 +320,24 @@ def test_an_article_naming_an_entity_ranks_above_the_entity_page(chromium, http_
 
 
 @pytest.mark.parametrize("where", ["http", "file"])
+def test_the_excerpt_is_the_passage_that_matches(chromium, http_base, search_site, where):
+    """"tedros" first comes in the seed's fifth paragraph: both engines show that passage, with
+    the name marked, not the article's first paragraph (the offline index from its text/ files)."""
+    page, rec = new_page(chromium)
+    page.goto(http_base if where == "http" else (search_site / "index.html").as_uri())
+    assert search(page, "tedros")[0] == SEED_TITLE
+    teaser = page.locator(f"{HEADER} .md-search-result__item").first.locator(".md-search-result__teaser")
+    assert teaser.locator("mark").all_inner_texts() == ["Tedros"]
+    assert "WHO Director-General Tedros Adhanom Ghebreyesus said" in " ".join(teaser.inner_text().split())
+    assert "BEIJING" not in teaser.inner_text()
+    if where == "file":
+        loaded = [r.rsplit("/search-offline/", 1)[1] for r in rec.requests if "/search-offline/" in r]
+        assert "text/0.js" in loaded and len([r for r in loaded if r.startswith("text/")]) <= 2, loaded
+    assert_clean(rec)
+    page.context.close()
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
 @pytest.mark.parametrize("query", ["tedros", "cooperation"])
 def test_the_search_page_puts_the_article_first(chromium, http_base, search_site, where, query):
     """The search page ranks as the header box: the seed article, which has the word in its

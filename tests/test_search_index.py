@@ -196,6 +196,23 @@ def test_chunks_split_metadata(tmp_path, monkeypatch):
     assert payload(files["docs/0.js"])["docs"][0][1] == "Title 5"
 
 
+def test_each_chunk_has_the_documents_indexed_text(tmp_path):
+    """text/<n>.js: the text the index was built from, per document in docs/<n>.js order,
+    whitespace collapsed, the ignored parts and the page chrome left out."""
+    site = write_site(tmp_path, {
+        "articles/a.html": page_html("Harbour news", "2020-01-02T00:00:00Z",
+                                     ["The harbour   reopened.", "Later the\nlighthouse shone."]),
+        "articles/b.html": page_html("Older", "2020-01-01T00:00:00Z", ["Text."]),
+    })
+    files = si.build_index(si.collect_pages(site))
+    assert payload(files["meta.js"])["format"] == 3
+    text = payload(files["text/0.js"])
+    assert text["chunk"] == 0
+    assert text["texts"] == ["Harbour news Key figures first The harbour reopened. Later the lighthouse shone.",
+                             "Older Key figures first Text."]
+    assert [row[1] for row in payload(files["docs/0.js"])["docs"]] == ["Harbour news", "Older"]
+
+
 def test_untrusted_text_stays_text(tmp_path):
     evil = "&lt;script&gt;alert(1)&lt;/script&gt; &lt;/script&gt;"
     site = write_site(tmp_path, {"articles/a.html": page_html("T &lt;b&gt;", None, [evil])})
@@ -203,6 +220,7 @@ def test_untrusted_text_stays_text(tmp_path):
     row = payload(files["docs/0.js"])["docs"][0]
     # JSON string data in an external script file; the browser code renders it with textContent
     assert row[1] == "T <b>" and row[4] == "<script>alert(1)</script> </script>"
+    assert payload(files["text/0.js"])["texts"][0].endswith("<script>alert(1)</script> </script>")
 
 
 def test_filters_are_read_from_attributes_literals_and_element_text(tmp_path):

@@ -27,14 +27,15 @@
   var RANKING = { pageLength: 0.3, metaWeights: { title: 0 } };
   var T = window.newsarchiveSearchText;  // search-text.js: terms, highlights, excerpts
   var normalise = T.normalise, tokens = T.tokens, stem = T.stem, shardKey = T.shardKey;
-  var highlight = T.highlight, excerptOf = T.excerptOf;
+  var highlight = T.highlight, passage = T.passage, excerptOf = T.excerptOf;
 
   /* ------------------------------------------------------- offline engine */
-  var registry = { meta: null, terms: {}, docs: {}, filters: null, filterDocs: {} };
+  var registry = { meta: null, terms: {}, docs: {}, texts: {}, filters: null, filterDocs: {} };
   window.newsarchiveSearch = function (payload) {
     if (payload.kind === "meta") registry.meta = payload;
     else if (payload.kind === "terms") registry.terms[payload.key] = payload.terms;
     else if (payload.kind === "docs") registry.docs[payload.chunk] = payload.docs;
+    else if (payload.kind === "text") registry.texts[payload.chunk] = payload.texts;
     else if (payload.kind === "filters") registry.filters = payload.filters;
     else if (payload.kind === "filter") registry.filterDocs[payload.name] = payload.docs;
   };
@@ -224,16 +225,21 @@
       });
     });
   };
+  /* A result: its metadata (docs/<n>.js) and, for a query, its excerpt from the passage that
+   * matches (text/<n>.js, format 3), else the teaser (the page's first paragraph). */
   OfflineEngine.prototype.result = function (meta, doc, words) {
-    var chunk = Math.floor(doc / meta.chunk);
+    var chunk = Math.floor(doc / meta.chunk), withText = words.length > 0 && meta.format >= 3;
     return {
       data: function () {
-        return load("docs/" + chunk + ".js").then(function () {
+        var files = [load("docs/" + chunk + ".js")];
+        if (withText) files.push(load("text/" + chunk + ".js"));
+        return Promise.all(files).then(function () {
           var row = registry.docs[chunk][doc % meta.chunk];
+          var text = withText ? registry.texts[chunk][doc % meta.chunk] : null;
           return {
             url: new URL(row[0], ROOT).href,
             title: row[1], type: row[2], date: row[3],
-            excerpt: highlight(row[4], words)
+            excerpt: (text && passage(text, words, EXCERPT_WORDS)) || highlight(row[4], words)
           };
         });
       }

@@ -1,6 +1,6 @@
 /* newsarchive search text, for search-engines.js: the query terms (the same
  * rules as generator/search_index.py: normalise, terms, shard keys), the offline
- * index's highlighted teasers, and Pagefind results' excerpts. Everything is
+ * index's highlighted passages and teasers, and Pagefind results' excerpts. Everything is
  * built as text nodes and <mark> elements; no index text is parsed as markup
  * in the page (an HTML excerpt only in an inert document, its text copied out).
  */
@@ -39,13 +39,17 @@
     return out;
   }
 
+  /* Whether one run of letters and digits, normalised and stemmed, starts with one of the (stemmed) terms. */
+  function isMatch(token, terms) {
+    var norm = stem(normalise(token));
+    return terms.some(function (t) { return norm.indexOf(t) === 0; });
+  }
   /* A text as nodes, with the words that start with a query term in <mark>. */
   function highlight(text, words) {
     var frag = document.createDocumentFragment();
     var re = /[\p{L}\p{N}]+/gu, at = 0, m;
     while (words.length && (m = re.exec(text))) {
-      var norm = stem(normalise(m[0]));
-      if (words.some(function (w) { return norm.indexOf(w) === 0; })) {
+      if (isMatch(m[0], words)) {
         frag.appendChild(document.createTextNode(text.slice(at, m.index)));
         frag.appendChild(el("mark", null, m[0]));
         at = m.index + m[0].length;
@@ -53,6 +57,21 @@
     }
     frag.appendChild(document.createTextNode(text.slice(at)));
     return frag;
+  }
+
+  /* Whether a word of the text (any of its letter-and-digit runs) starts with a query term. */
+  function matches(word, terms) {
+    return (word.match(/[\p{L}\p{N}]+/gu) || []).some(function (part) { return isMatch(part, terms); });
+  }
+  /* The offline index's excerpt from a page's indexed text: the ``length`` words with the
+   * most matching words (the window Pagefind would pick), highlighted; null if none matches. */
+  function passage(text, terms, length) {
+    var words = String(text || "").split(/\s+/), weights = [], any = false;
+    if (!terms.length) return null;
+    words.forEach(function (w, i) { if (matches(w, terms)) { weights[i] = 1; any = true; } });
+    if (!any) return null;
+    var start = Math.max(0, Math.min(densest(weights, length), words.length - length));
+    return highlight(words.slice(start, start + length).join(" "), terms);
   }
 
   /* A Pagefind result's excerpt, built from its plain text (``content``) and
@@ -114,6 +133,6 @@
 
   window.newsarchiveSearchText = {
     normalise: normalise, tokens: tokens, stem: stem, shardKey: shardKey,
-    highlight: highlight, excerptOf: excerptOf
+    highlight: highlight, passage: passage, excerptOf: excerptOf
   };
 })();
