@@ -23,9 +23,10 @@ split so that a query loads only what it needs:
   key, newest first, then the undated pages (``meta.dated`` counts the dated
   ones), so "newest first" is document order and "oldest first" is the dated
   ones reversed, then the undated: no page drops out of a date sort.
-- ``text/<n>.js``: the same documents' indexed text, whitespace collapsed,
-  loaded only for a query's shown results, so that their excerpt is the
-  passage that matches (as Pagefind's fragments give it), not the teaser.
+- ``text/<n>.js``: the documents' indexed text, whitespace collapsed, in
+  chunks of :data:`TEXT_CHUNK` documents (a page's text weighs more than its
+  metadata), loaded only for a query's shown results, so that their excerpt
+  is the passage that matches (as Pagefind's fragments give it), not the teaser.
 - ``filters.js``: the search filters (Pagefind's ``data-pagefind-filter``
   values): for each filter name, its values with the number of documents,
   most documents first; ``filters/<n>.js``: the documents of each value of
@@ -59,6 +60,7 @@ CALLBACK = "newsarchiveSearch"
 FORMAT = 3  # 2: filters; 3: text/<n>.js
 PREFIX = 2  # term shards by the first PREFIX characters
 CHUNK = 32  # documents per metadata chunk
+TEXT_CHUNK = 8  # documents per text chunk (ten results load about ten of them: ~4 KB of text a page)
 TEASER = 220  # characters of the first paragraph kept as the result excerpt
 MIN_TERM, MAX_TERM = 2, 40
 K1, B = 1.2, 0.3
@@ -354,13 +356,15 @@ def build_index(pages: list[Page]) -> dict[str, bytes]:
     for n, start in enumerate(range(0, len(pages), CHUNK)):
         rows = [[p.url, p.title, p.type, p.date, p.teaser] for p in pages[start:start + CHUNK]]
         files[f"docs/{n}.js"] = _js({"kind": "docs", "chunk": n, "docs": rows})
-        # the indexed text, for an excerpt around the match (loaded for a query's shown results only)
-        texts = [" ".join(" ".join(text for text, _weight in p.text).split()) for p in pages[start:start + CHUNK]]
-        files[f"text/{n}.js"] = _js({"kind": "text", "chunk": n, "texts": texts})
         chunks = n + 1
+    # the indexed text, for an excerpt around the match (loaded for a query's shown results only)
+    for n, start in enumerate(range(0, len(pages), TEXT_CHUNK)):
+        texts = [" ".join(" ".join(text for text, _weight in p.text).split()) for p in pages[start:start + TEXT_CHUNK]]
+        files[f"text/{n}.js"] = _js({"kind": "text", "chunk": n, "texts": texts})
     names = filter_files(pages, files)
     files["meta.js"] = _js({
         "kind": "meta", "format": FORMAT, "docs": len(pages), "chunk": CHUNK, "chunks": chunks,
+        "text_chunk": TEXT_CHUNK,
         "prefix": PREFIX, "min_term": MIN_TERM, "max_term": MAX_TERM, "shards": sorted(shards),
         "filters": names, "dated": sum(1 for p in pages if p.sort),
     })

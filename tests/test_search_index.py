@@ -213,6 +213,16 @@ def test_each_chunk_has_the_documents_indexed_text(tmp_path):
     assert [row[1] for row in payload(files["docs/0.js"])["docs"]] == ["Harbour news", "Older"]
 
 
+def test_text_chunks_have_their_own_size(tmp_path, monkeypatch):
+    monkeypatch.setattr(si, "TEXT_CHUNK", 2)
+    site = write_site(tmp_path, {f"articles/a{i}.html": page_html(f"Title {i}", f"2020-01-0{i}T00:00:00Z", ["Text."])
+                                 for i in range(1, 6)})
+    files = si.build_index(si.collect_pages(site))
+    assert payload(files["meta.js"])["text_chunk"] == 2 and payload(files["meta.js"])["chunks"] == 1
+    assert sorted(k for k in files if k.startswith("text/")) == ["text/0.js", "text/1.js", "text/2.js"]
+    assert [t.split()[:2] for t in payload(files["text/2.js"])["texts"]] == [["Title", "1"]]  # the oldest, last
+
+
 def test_untrusted_text_stays_text(tmp_path):
     evil = "&lt;script&gt;alert(1)&lt;/script&gt; &lt;/script&gt;"
     site = write_site(tmp_path, {"articles/a.html": page_html("T &lt;b&gt;", None, [evil])})

@@ -229,13 +229,14 @@
    * matches (text/<n>.js, format 3), else the teaser (the page's first paragraph). */
   OfflineEngine.prototype.result = function (meta, doc, words) {
     var chunk = Math.floor(doc / meta.chunk), withText = words.length > 0 && meta.format >= 3;
+    var textChunk = Math.floor(doc / meta.text_chunk);
     return {
       data: function () {
         var files = [load("docs/" + chunk + ".js")];
-        if (withText) files.push(load("text/" + chunk + ".js"));
+        if (withText) files.push(load("text/" + textChunk + ".js"));
         return Promise.all(files).then(function () {
           var row = registry.docs[chunk][doc % meta.chunk];
-          var text = withText ? registry.texts[chunk][doc % meta.chunk] : null;
+          var text = withText ? registry.texts[textChunk][doc % meta.text_chunk] : null;
           return {
             url: new URL(row[0], ROOT).href,
             title: row[1], type: row[2], date: row[3],
