@@ -352,7 +352,8 @@
   /* Warm-up: once the page is idle after loading, the engine loads (Pagefind's module, worker,
    * WebAssembly and metadata: about 250 KB at 10,000 articles, once a visit with the HTTP cache;
    * the offline index's meta.js) and warms it (PagefindEngine.warm), so the first key searches at
-   * once. Material's own search loads its whole index on every page. With Save-Data on, the engine loads when the box gets focus. */
+   * once. Material's own search loads its whole index on every page. With Save-Data on, the
+   * engine loads when the box gets focus (and is not warmed). */
   function warm() {
     if (navigator.connection && navigator.connection.saveData) return;
     // a failure here shows when the box is used (SearchBox.prepare and pump report it)

@@ -1,7 +1,7 @@
 /* newsarchive search text, for search-engines.js: the query terms (the same
  * rules as generator/search_index.py: normalise, terms, shard keys), the offline
- * index's highlighted passages and teasers, and Pagefind results' excerpts. Everything is
- * built as text nodes and <mark> elements; no index text is parsed as markup
+ * index's highlighted passages and teasers, and Pagefind results' excerpts.
+ * Everything is built as text nodes and <mark> elements; no index text is parsed as markup
  * in the page (an HTML excerpt only in an inert document, its text copied out).
  */
 (function () {
