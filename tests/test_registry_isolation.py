@@ -4,6 +4,8 @@ The entities written here are TEST FIXTURE names, invented for these tests."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,9 @@ from generator.cli import main
 from generator.diagnostics import InputError, Report
 from generator.extract.entities import Matcher
 from generator.pipeline import load_archive_registry, read_article
+from generator.site import build_site
+
+from conftest import copy_site
 from generator.registry import load_registry
 
 SEED_ID = "2020-05-17-what-china-has-done-to-boost-intl-cooperation-against-covid-19"
@@ -127,3 +132,19 @@ def test_the_build_reads_the_articles_with_the_other_entities(archive: Path):
 def registry_line(archive: Path, entity_id: str) -> int:
     lines = (archive / REL).read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, start=1) if line.strip() == f"- id: {entity_id}")
+
+
+@pytest.mark.e2e
+def test_the_built_head_keeps_the_other_entities_wikidata(tmp_path):
+    """The site is built with Dacic's entry broken: the one error is that entry, and the
+    seed's JSON-LD still gives Xi Jinping's Wikidata page (the plugin reads the registry too)."""
+    copy_site(tmp_path)
+    line = break_dacic(tmp_path)
+    report = Report()
+    result = build_site(tmp_path, report, quiet=True, search=False)
+    assert result.built
+    assert [(d.file, d.line) for d in report.errors] == [(REL, line)]
+    html = (result.site_dir / "articles" / f"{SEED_ID}.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    xi = next(e for e in data["about"] if e["name"] == "Xi Jinping")
+    assert xi["sameAs"] == "https://www.wikidata.org/wiki/Q15031"
